@@ -1,0 +1,71 @@
+"""Throughput: the whole eventwire pipeline vs bare spaCy parsing of the same texts, in one run.
+
+    python benchmarks/throughput.py [--copies 20] [--workers 1]
+
+The corpus is the bundled sample articles (plus ../shared/seeds when present), copied ``--copies``
+times with a unique suffix per copy so no cache can help. Both sides use the same loaded model
+and batch size; the ratio (pipeline docs/s divided by bare-spaCy docs/s) is the figure to
+report — absolute numbers depend on the machine, the ratio much less.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from eventwire.clean import clean_document
+from eventwire.cli.demo import samples_dir
+from eventwire.config import Settings
+from eventwire.nlp import load_pipeline
+from eventwire.read import discover, read_inputs
+from eventwire.records import Document
+from eventwire.run import code_files
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def build_corpus(target: Path, copies: int) -> list[str]:
+    sources = [p for p in sorted(samples_dir().iterdir()) if p.suffix == ".txt"]
+    if SEEDS.is_dir():
+        sources += sorted(SEEDS.glob("*.txt"))
+    for i in range(copies):
+        for src in sources:
+            text = src.read_text(encoding="utf-8")
+            (target / f"{i:04d}_{src.name}").write_text(f"{text}\n\nCopy number {i} of this article.\n", encoding="utf-8")
+    return discover([str(target)])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args()
+    settings = Settings(workers=args.workers)
+    nlp = load_pipeline(settings.spacy_models)
+    nlp("Warm-up sentence for the model.")
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        paths = build_corpus(corpus, args.copies)
+        bodies = [clean_document(d).body for d in read_inputs(paths, settings) if isinstance(d, Document) and not d.skipped]
+
+        t0 = time.perf_counter()
+        n_bare = sum(1 for _ in nlp.pipe(bodies, batch_size=settings.batch_size, n_process=args.workers))
+        bare = time.perf_counter() - t0
+
+        t0 = time.perf_counter()
+        summary = code_files(paths, settings, events_out=Path(tmp) / "e.jsonl", docs_out=Path(tmp) / "d.jsonl")
+        full = time.perf_counter() - t0
+
+    # Rates over the documents both sides parse (skipped non-English samples excluded).
+    bare_rate, full_rate = n_bare / bare, summary.processed / full
+    print(f"documents: {summary.documents_read} ({summary.processed} coded), workers: {args.workers}")
+    print(f"bare spaCy nlp.pipe : {bare:7.2f} s  {bare_rate:8.1f} docs/s")
+    print(f"eventwire pipeline  : {full:7.2f} s  {full_rate:8.1f} docs/s  ({summary.events} events)")
+    print(f"ratio pipeline / bare spaCy: {full_rate / bare_rate:.2f}")
+
+
+if __name__ == "__main__":
+    main()
