@@ -40,6 +40,9 @@ class Settings(BaseModel):
     date_scan_lines: int = Field(
         12, ge=0, description="How many leading lines of the raw text are searched for a publication stamp."
     )
+    actors_file: str | None = Field(
+        None, description="YAML file adding to or overriding the actor knowledge base (people, countries, organizations, titles)."
+    )
     min_body_words: int = Field(
         3, ge=0, description="A document with fewer words left after cleaning is skipped."
     )

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ModelError
-from .records import Document, Event
+from .records import Document, Event, Mention, Place
 
 
 @Language.component("eventwire_paragraphs")
@@ -36,6 +36,9 @@ class Parsed:
 
     document: Document
     doc: Doc
+    #: Actor mentions and event places (filled by the actor stage).
+    mentions: tuple[Mention, ...] = ()
+    places: tuple[Place, ...] = ()
     #: Events coded from this document (filled by the event stage; empty until it runs).
     events: tuple[Event, ...] = ()
 

@@ -68,6 +68,20 @@ def _nlp_stage(settings: Settings) -> Callable[[Iterable[Item]], Iterator[Item]]
     return run
 
 
+def _actor_stage(settings: Settings) -> Callable[[Iterable[Item]], Iterator[Item]]:
+    def run(items: Iterable[Item]) -> Iterator[Item]:
+        from .actors import Resolver, load_kb
+
+        resolver = Resolver(load_kb(settings.actors_file), load_pipeline(settings.spacy_models))
+        for item in items:
+            if isinstance(item, Parsed):
+                mentions, places = resolver(item.doc, item.document.id, item.document.published)
+                item = replace(item, mentions=tuple(mentions), places=tuple(places))
+            yield item
+
+    return run
+
+
 def default_stages(settings: Settings) -> list[Stage]:
     return [
         Stage("clean", frozenset({"doc.text"}), frozenset({"doc.body", "doc.title"}),
@@ -76,6 +90,8 @@ def default_stages(settings: Settings) -> list[Stage]:
               map_documents(lambda d: date_document(d, settings))),
         Stage("nlp", frozenset({"doc.body"}), frozenset({"parse.sents", "parse.ents", "parse.deps"}),
               _nlp_stage(settings)),
+        Stage("actors", frozenset({"parse.ents", "parse.deps", "doc.published"}),
+              frozenset({"actors.mentions", "actors.places"}), _actor_stage(settings)),
     ]
 
 

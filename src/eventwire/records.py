@@ -143,3 +143,46 @@ class Event:
             raise ValueError(f"[Event] modality must be one of {MODALITIES}, got {self.modality!r}")
         if not 0.0 <= self.confidence <= 1.0:
             raise ValueError(f"[Event] confidence must be in [0, 1], got {self.confidence!r}")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an actor in a document, resolved to a coded actor.
+
+    ``start``/``end`` are character offsets into the cleaned ``Document.body``. A plural mention
+    ("the two presidents") yields one Mention per member, all with the same span.
+    """
+
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    name: str | None
+    country: str | None
+    sector: str | None
+    role: str | None = None
+    #: How it was found: person, title, country, metonym, institution, org, group, pronoun, counterpart.
+    kind: str = "person"
+    #: Index of the sentence (in document order) holding the mention.
+    sent: int = 0
+    #: Token span in the spaCy doc, for the event stage's dependency look-ups.
+    token_start: int = 0
+    token_end: int = 0
+
+    def as_actor(self) -> ActorRef:
+        return ActorRef(text=self.text, name=self.name, country=self.country, sector=self.sector)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place named as where something happened ("in Ankara"), not as an actor."""
+
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    name: str
+    country: str | None
+    sent: int = 0
+    token_start: int = 0
+    token_end: int = 0

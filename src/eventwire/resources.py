@@ -22,10 +22,18 @@ def data_path(name: str):
     return resources.files(DATA_PACKAGE).joinpath(name)
 
 
+#: libyaml's loader when PyYAML was built with it (ten times faster on the knowledge base).
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
+
+
 @lru_cache(maxsize=None)
 def load_yaml(name: str) -> Any:
     try:
-        return yaml.safe_load(data_path(name).read_text(encoding="utf-8"))
+        return parse_yaml(data_path(name).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"[data/{name}] cannot load packaged data: {exc}") from exc
 

@@ -24,7 +24,10 @@ from .read import read_inputs
 from .records import Document, Failure
 from .write import RecordWriter, document_record, document_writer, event_record, event_writer
 
-KB_FILES = ("clutter.yaml",)
+def kb_files() -> tuple[str, ...]:
+    from .actors.kb import packaged_files
+
+    return ("clutter.yaml", *packaged_files())
 
 
 @dataclass
@@ -65,7 +68,7 @@ def provenance(settings: Settings) -> dict[str, str]:
     return {
         "eventwire": __version__,
         "model": model_version(nlp),
-        "kb": data_version(*KB_FILES),
+        "kb": data_version(*kb_files()),
         "config": settings.digest(),
         "python": platform.python_version(),
     }
