@@ -94,3 +94,23 @@ def test_cli_workers_option_gives_the_same_documents(tmp_path):
         assert r.returncode == 0, r.stderr
         outs.append([(d["id"], d["n_sentences"]) for d in read_jsonl(out)])
     assert outs[0] == outs[1]
+
+
+def test_cli_mentions_prints_resolved_actors_as_jsonl(tmp_path):
+    write(tmp_path / "a.txt", " date 2024-05-01 Kenyan President William Ruto met Ugandan officials in Kampala on Monday.")
+    result = run_cli("mentions", str(tmp_path / "a.txt"), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [list(r)[:8] for r in rows][0] == ["doc_id", "text", "start", "end", "name", "country", "sector", "role"]
+    assert {(r["text"], r["country"], r["sector"]) for r in rows} == {
+        ("Kenyan President William Ruto", "KEN", "GOV"), ("Ugandan officials", "UGA", "GOV")}
+
+
+def test_cli_mentions_uses_the_users_actor_file(tmp_path):
+    actors = write(tmp_path / "mine.yaml", "people:\n  - name: Asha Mwangi\n    country: KEN\n    offices:\n"
+                   "      - {role: mayor, title: Mayor, sector: GOV, start: 2022-01-01}\n")
+    write(tmp_path / "b.txt", " date 2024-05-01 Asha Mwangi opened a market in Mombasa.")
+    result = run_cli("mentions", str(tmp_path / "b.txt"), "--format", "jsonl", "--actors", str(actors))
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert ("Asha Mwangi", "KEN", "mayor") in {(r["name"], r["country"], r["role"]) for r in rows}

@@ -50,3 +50,33 @@ def test_seeds_every_prose_line_survives_cleaning(shared, seeds):
             if prose and line not in clutter and line not in doc.body:
                 missing.append((path.stem, line[:60]))
     assert missing == []
+
+
+EXPECTED_ACTORS = {  # from the actor issue's acceptance list: name in the mention -> (country, sector or None)
+    "Aliyev": ("AZE", "GOV"), "Erdogan": ("TUR", "GOV"), "Erdoğan": ("TUR", "GOV"), "Bayramov": ("AZE", "GOV"),
+    "Fidan": ("TUR", "GOV"), "Hasanov": ("AZE", "MIL"), "Tokel": ("TUR", "MIL"), "Rama": ("ALB", "GOV"),
+}
+
+
+def test_seeds_named_actors_resolve_to_their_country_and_sector(shared, nlp):
+    from eventwire.actors import Resolver, load_kb
+
+    resolver = Resolver(load_kb(), nlp)
+    settings = Settings()
+    wrong, seen = [], set()
+    for doc in read_inputs(discover([str(shared / "seeds")]), settings):
+        doc = date_document(clean_document(doc), settings)
+        mentions, _ = resolver(nlp(doc.body), doc.id, doc.published)
+        for m in mentions:
+            for name, (country, sector) in EXPECTED_ACTORS.items():
+                if name in m.text and m.kind in ("person", "pronoun") and "Heydar" not in m.text:
+                    seen.add(name)
+                    if (m.country, m.sector) != (country, sector):
+                        wrong.append((doc.id, m.text, m.country, m.sector))
+            lowered = m.text.lower()
+            if any(p in lowered for p in ("the two presidents", "his turkish counterpart", "the turkish guest")):
+                seen.add(lowered)
+                if m.text.lower() != "the two presidents" and m.country != "TUR":
+                    wrong.append((doc.id, m.text, m.country, m.sector))
+    assert wrong == []
+    assert {"Aliyev", "Bayramov", "Fidan", "Hasanov", "Tokel", "Rama"} <= seen

@@ -104,8 +104,14 @@ class _DocResolver:
         ner_tokens = {i for e in ner_people for i in range(e.start, e.end)}
         # A bare surname from the knowledge base ("Park", "Meta") counts only where the parser also
         # sees a person or a title precedes it: "the Victory Park" is not a president.
-        people = [s for s in m.person_spans(doc) if len(s) > 1 or s.start in ner_tokens
+        kb_people = m.person_spans(doc)
+        # Surnames of people named in full earlier in the document, or learned earlier in the run.
+        known = {s[-1].text for s in kb_people + ner_people if len(s) > 1} | {
+            k for k in parent.learned if " " not in k}
+        people = [s for s in kb_people if len(s) > 1 or s.start in ner_tokens or s.text in known
                   or (s.start > 0 and doc[s.start - 1].lower_ in parent.kb.titles)]
+        people += [doc[t.i:t.i + 1] for t in doc if t.pos_ == "PROPN" and t.text.lower() in parent.learned
+                   and t.i not in ner_tokens]
         people += ner_people
         self.person_spans = [self._trim_person(s) for s in filter_spans(people)]
         self.person_spans = [s for s in self.person_spans if s is not None]
@@ -356,6 +362,8 @@ class _DocResolver:
     def _title(self, span: Span, title: Title, sent: Span, n: int) -> None:
         left = self._walk_left(span.start, sent.start)
         right = self._of_chain(span.end, sent.end)
+        if right and self.doc[span.end].lower_ != "of" and self._country_in(left):
+            right = []  # "his Ugandan counterpart in Nairobi": "in" names a place once the title has a country
         region = left + right
         entity = self._country_in(left) or self._country_in(right, prefer_last=False)
         head = span.root
@@ -500,6 +508,8 @@ class _DocResolver:
             self._emit(span.start, span.end, name=entity.name, country=entity.code, sector=None, role=None,
                        kind="adjective", sent=n)
             return
+        while head.dep_ in ("compound", "amod", "nmod") and head.i in self.entity_at and head.head.i != head.i:
+            head = head.head  # "Kenya-Uganda ties": climb the chain of names to the noun they qualify
         if root.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in RELATION_NOUNS:
             return  # "Türkiye-Azerbaijan ties": a qualifier of a non-actor noun
         if entity.kind in ("org", "institution"):
