@@ -43,6 +43,19 @@ class Settings(BaseModel):
     actors_file: str | None = Field(
         None, description="YAML file adding to or overriding the actor knowledge base (people, countries, organizations, titles)."
     )
+    event_threshold: float = Field(
+        0.35, ge=0.0, le=1.0,
+        description="A predicate is coded when the model gives its best event type at least this probability.",
+    )
+    min_confidence: float = Field(
+        0.0, ge=0.0, le=1.0, description="Events below this confidence are not written (--min-confidence)."
+    )
+    keep_background: bool = Field(
+        False, description="Also code events the sentence dates well before the article (history, 'in 2020', 'last year')."
+    )
+    event_model: str | None = Field(
+        None, description="Event model file written by `eventwire train`; the packaged model when unset."
+    )
     min_body_words: int = Field(
         3, ge=0, description="A document with fewer words left after cleaning is skipped."
     )

@@ -82,7 +82,24 @@ def _actor_stage(settings: Settings) -> Callable[[Iterable[Item]], Iterator[Item
     return run
 
 
-def default_stages(settings: Settings) -> list[Stage]:
+def _event_stage(settings: Settings, provenance: dict[str, str]) -> Callable[[Iterable[Item]], Iterator[Item]]:
+    def run(items: Iterable[Item]) -> Iterator[Item]:
+        from .actors import load_kb
+        from .events.coder import EventCoder
+        from .events.model import load_model
+        from .events.ontology import load_ontology
+
+        coder = EventCoder(settings, load_ontology(), load_model(settings.event_model), load_kb(settings.actors_file),
+                           provenance)
+        for item in items:
+            if isinstance(item, Parsed):
+                item = replace(item, events=tuple(coder.code(item)))
+            yield item
+
+    return run
+
+
+def default_stages(settings: Settings, provenance: dict[str, str] | None = None) -> list[Stage]:
     return [
         Stage("clean", frozenset({"doc.text"}), frozenset({"doc.body", "doc.title"}),
               map_documents(_skip_if_empty(settings.min_body_words))),
@@ -92,16 +109,19 @@ def default_stages(settings: Settings) -> list[Stage]:
               _nlp_stage(settings)),
         Stage("actors", frozenset({"parse.ents", "parse.deps", "doc.published"}),
               frozenset({"actors.mentions", "actors.places"}), _actor_stage(settings)),
+        Stage("events", frozenset({"actors.mentions", "actors.places", "doc.published"}), frozenset({"events"}),
+              _event_stage(settings, provenance or {})),
     ]
 
 
 class Pipeline:
-    def __init__(self, stages: list[Stage]) -> None:
+    def __init__(self, stages: list[Stage], provided: frozenset[str] = READ_ASSIGNS) -> None:
         self.stages = list(stages)
+        self.provided = provided
         self.check()
 
     def check(self) -> None:
-        available = set(READ_ASSIGNS)
+        available = set(self.provided)
         for stage in self.stages:
             missing = stage.requires - available
             if missing:

@@ -27,7 +27,7 @@ from .write import RecordWriter, document_record, document_writer, event_record,
 def kb_files() -> tuple[str, ...]:
     from .actors.kb import packaged_files
 
-    return ("clutter.yaml", *packaged_files())
+    return ("clutter.yaml", *packaged_files(), "ontology/cameo.yaml", "ontology/plover.yaml", "ontology/intent.yaml")
 
 
 @dataclass
@@ -60,6 +60,13 @@ class RunSummary:
         }
 
 
+def event_model_version(settings: Settings) -> str:
+    from .events.model import load_model
+
+    meta = load_model(settings.event_model).meta
+    return f"{meta.get('trained_on', '?')}-{meta.get('digest', '?')}"
+
+
 def provenance(settings: Settings) -> dict[str, str]:
     """Versions of code, model and knowledge base, and the settings digest of this run."""
     from .resources import data_version
@@ -70,6 +77,7 @@ def provenance(settings: Settings) -> dict[str, str]:
         "model": model_version(nlp),
         "kb": data_version(*kb_files()),
         "config": settings.digest(),
+        "event_model": event_model_version(settings),
         "python": platform.python_version(),
     }
 
@@ -90,7 +98,7 @@ def code_files(
         settings=settings.model_dump(mode="json"),
         versions=provenance(settings),
     )
-    pipeline = Pipeline(default_stages(settings))
+    pipeline = Pipeline(default_stages(settings, summary.versions))
     event_sink: RecordWriter | None = event_writer(events_out) if events_out else None
     doc_sink: RecordWriter | None = document_writer(docs_out) if docs_out else None
     try:

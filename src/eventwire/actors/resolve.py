@@ -13,14 +13,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..gazetteer import lookup_city
 from ..records import Mention, Place
-from ..resources import load_yaml
+from ..events.vocab import event_nouns
 from .kb import ROLE_RANK, Entity, KnowledgeBase, Person, Title
 from .matchers import build_matchers
 
@@ -52,11 +52,6 @@ RELATION_NOUNS = {"tie", "relation", "relationship", "cooperation", "partnership
                   "capital", "city", "town", "village", "province", "coast", "side", "soil", "airspace", "water"}
 #: Determiners that make a plural noun refer back to known actors ("the ministers", "both sides").
 ANAPHORIC = {"the", "both", "two", "these", "those", "all"}
-
-
-@lru_cache(maxsize=1)
-def event_nouns() -> frozenset[str]:
-    return frozenset(load_yaml("ontology/event_nouns.yaml")["nouns"])
 
 
 def normalize_name(text: str) -> str:
@@ -267,6 +262,7 @@ class _DocResolver:
             for i in range(sent.start, sent.end):
                 if i in self.entity_at and i not in self.used and self.entity_at[i][0].start == i:
                     self._entity(self.entity_at[i][0], self.entity_at[i][1], sent, n)
+            self._gazetteer_places(sent, n)
             for tok in sent:
                 if tok.lower_ in PRONOUN_GENDER and tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in self.used:
                     self._pronoun(tok, n)
@@ -518,6 +514,21 @@ class _DocResolver:
         else:
             self._emit(span.start, span.end, name=entity.name, country=entity.code, sector=entity.sector, role=None,
                        kind="metonym" if entity.kind in ("metonym", "capital") else entity.kind, sent=n)
+
+    def _gazetteer_places(self, sent: Span, n: int) -> None:
+        """Towns the knowledge base does not name ("in Mombasa"), found by the parser, placed by the gazetteer."""
+        for ent in sent.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC") or any(i in self.used for i in range(ent.start, ent.end)):
+                continue
+            root = ent.root
+            if not (root.dep_ == "pobj" and root.head.lower_ in LOCATION_PREPS | MOTION_PREPS):
+                continue
+            city = lookup_city(ent.text)
+            if city is None:
+                continue
+            self.places.append(Place(self.doc_id, ent.text, ent.start_char, ent.end_char, ent.text, city.country, n,
+                                     ent.start, ent.end))
+            self.used.update(range(ent.start, ent.end))
 
     def _pronoun(self, tok, n: int) -> None:
         gender = PRONOUN_GENDER[tok.lower_]

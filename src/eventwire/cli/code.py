@@ -45,6 +45,7 @@ def code(
     workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Processes for spaCy parsing.")] = None,
     batch_size: Annotated[Optional[int], typer.Option("--batch-size", min=1, help="Documents per parsing batch.")] = None,
     config: Annotated[Optional[Path], typer.Option("--config", help="YAML file overriding any default setting (see `eventwire settings`).")] = None,
+    min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", min=0.0, max=1.0, help="Write only events at least this confident (0-1).")] = None,
     actors: Annotated[Optional[Path], typer.Option("--actors", help="Your own actors YAML, added to / overriding the knowledge base.")] = None,
     summary_out: Annotated[Optional[Path], typer.Option("--summary-out", help="Write the run summary (counts, reasons, settings, versions) as JSON.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on stderr.")] = False,
@@ -54,7 +55,8 @@ def code(
     Exit status: 0 when at least one document was processed, 3 when none could be, 4 when an
     input is missing, 5 for invalid settings (see README for all codes).
     """
-    settings = load_settings(config, workers=workers, batch_size=batch_size, actors_file=str(actors) if actors else None)
+    settings = load_settings(config, workers=workers, batch_size=batch_size, actors_file=str(actors) if actors else None,
+                             min_confidence=min_confidence)
     summary = run_and_report(inputs, out=out, docs_out=docs_out, summary_out=summary_out, settings=settings, quiet=quiet)
     if summary.processed == 0:
         err_console.print("[bold red]error[/] nothing could be processed", highlight=False)

@@ -1,0 +1,50 @@
+"""Modality of an event predicate: asserted, future (plans and intentions), negated, hypothetical."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .predicates import FUTURE_HEADS
+
+_HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+_HYPOTHETICAL_AUX = {"could", "might", "may"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+
+
+def _chain(tok: Token, depth: int = 3):
+    """The predicate and the verbs it complements ("agreed to *visit*", "is expected to *host*")."""
+    yield tok
+    cur = tok
+    for _ in range(depth):
+        if cur.dep_ in ("xcomp", "ccomp", "conj") and cur.head.i != cur.i:
+            cur = cur.head
+            yield cur
+        else:
+            break
+
+
+def modality_of(tok: Token) -> str:
+    sent = tok.sent
+    if sent.text.rstrip().endswith("?"):
+        return "hypothetical"
+    for t in _chain(tok):
+        for c in t.children:
+            if c.dep_ == "neg":
+                return "negated"
+            if c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS:
+                return "hypothetical"
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in tok.children):
+        return "hypothetical"
+    for t in _chain(tok):
+        for c in t.children:
+            if c.dep_ in ("aux", "auxpass"):
+                if c.lower_ in _FUTURE_AUX:
+                    return "future"
+                if c.lower_ in _HYPOTHETICAL_AUX:
+                    return "hypothetical"
+        if t is not tok and t.lemma_.lower() in FUTURE_HEADS:
+            return "future"
+    # "is to visit", "is set to" are planned acts.
+    if tok.dep_ == "xcomp" and tok.head.lemma_ == "be":
+        return "future"
+    return "asserted"
