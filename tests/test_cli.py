@@ -15,9 +15,14 @@ pytestmark = pytest.mark.slow
 
 
 def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "eventwire", *args], input=stdin, capture_output=True, text=True, cwd=cwd, timeout=300
-    )
+    """Run the CLI in a fresh working folder, so the default event store never leaks between tests."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        return subprocess.run(
+            [sys.executable, "-m", "eventwire", *args], input=stdin, capture_output=True, text=True,
+            cwd=cwd or tmp, timeout=300,
+        )
 
 
 def read_jsonl(path: Path) -> list[dict]:

@@ -7,6 +7,7 @@ __version__ = "0.1.0"
 from .config import Settings, load_settings  # noqa: E402
 from .errors import EventwireError  # noqa: E402
 from .records import ActorRef, Document, Event, Evidence, Failure, Location, Plover  # noqa: E402
+from .store import Store, open  # noqa: E402,A004
 
 __all__ = [
     "ActorRef",
@@ -18,6 +19,8 @@ __all__ = [
     "Location",
     "Plover",
     "Settings",
+    "Store",
     "__version__",
     "load_settings",
+    "open",
 ]

@@ -56,6 +56,18 @@ class Settings(BaseModel):
     event_model: str | None = Field(
         None, description="Event model file written by `eventwire train`; the packaged model when unset."
     )
+    store_batch_size: int = Field(
+        64, ge=1, description="Documents committed to the event store per transaction (a killed run loses at most one batch)."
+    )
+    dedup_window_exact_days: int = Field(
+        1, ge=0, description="Two mentions with exact dates are one event only if their dates differ by at most this."
+    )
+    dedup_window_inexact_days: int = Field(
+        4, ge=0, description="The same window when either date is inexact ('last week', no date in the sentence)."
+    )
+    dedup_link_window_days: int = Field(
+        3, ge=0, description="An announcement links to the occurrence at most this far from the planned date."
+    )
     min_body_words: int = Field(
         3, ge=0, description="A document with fewer words left after cleaning is skipped."
     )

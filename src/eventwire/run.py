@@ -43,6 +43,8 @@ class RunSummary:
     events: int = 0
     sentences: int = 0
     seconds: float = 0.0
+    stored_mentions: int = 0
+    already_stored: int = 0
     reasons: Counter = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
 
@@ -55,6 +57,7 @@ class RunSummary:
             "run_id": self.run_id, "started": self.started, "versions": self.versions, "settings": self.settings,
             "documents_read": self.documents_read, "processed": self.processed, "skipped": self.skipped,
             "failed": self.failed, "events": self.events, "sentences": self.sentences,
+            "already_stored": self.already_stored, "stored_mentions": self.stored_mentions,
             "seconds": round(self.seconds, 3), "docs_per_second": round(self.docs_per_second, 2),
             "reasons": dict(self.reasons), "problems": self.problems,
         }
@@ -88,6 +91,7 @@ def code_files(
     *,
     events_out: str | Path | None = None,
     docs_out: str | Path | None = None,
+    db: str | Path | None = None,
     on_document: Callable[[Document | Failure], None] | None = None,
 ) -> RunSummary:
     """Run the pipeline over already-discovered ``paths`` and write the outputs."""
@@ -101,8 +105,20 @@ def code_files(
     pipeline = Pipeline(default_stages(settings, summary.versions))
     event_sink: RecordWriter | None = event_writer(events_out) if events_out else None
     doc_sink: RecordWriter | None = document_writer(docs_out) if docs_out else None
+    store = open_store(db, settings) if db else None
+    inputs = read_inputs(paths, settings)
+    known: dict[str, int] = {}
+    batch: list = []
+    if store:
+        store.start_run(summary.run_id, summary.versions, summary.settings)
+        inputs = store.skip_known(inputs, known)
     try:
-        for item in pipeline(read_inputs(paths, settings)):
+        for item in pipeline(inputs):
+            if store:
+                batch.append(item)
+                if len(batch) >= settings.store_batch_size:
+                    summary.stored_mentions += store.add_batch(batch, summary.run_id)
+                    batch = []
             summary.documents_read += 1
             if isinstance(item, Parsed):
                 n_sents = sum(1 for _ in item.doc.sents)
@@ -127,9 +143,29 @@ def code_files(
                 doc_sink.write(record)
             if on_document:
                 on_document(document)
+        if store and batch:
+            summary.stored_mentions += store.add_batch(batch, summary.run_id)
+        if store:
+            summary.already_stored = known.get("known", 0)
+            store.finish_run(summary.run_id, summary.documents_read + summary.already_stored,
+                             summary.documents_read, summary.stored_mentions)
     finally:
         for sink in (event_sink, doc_sink):
             if sink:
                 sink.close()
+        if store:
+            store.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def open_store(db: str | Path, settings: Settings):
+    """The event store at ``db`` with the run's dedup rules (country names are not specific actors)."""
+    from .actors import load_kb
+    from .store.db import EventStore
+    from .store.dedup import DedupRules
+
+    kb = load_kb(settings.actors_file)
+    rules = DedupRules(settings.dedup_window_exact_days, settings.dedup_window_inexact_days,
+                       settings.dedup_link_window_days)
+    return EventStore(db, rules=rules, country_names={c.name.lower() for c in kb.countries.values()})

@@ -26,7 +26,7 @@ app = typer.Typer(
 )
 err_console = Console(stderr=True)
 
-from . import code, demo, eval, mentions, settings, train  # noqa: E402,F401  (registers the commands)
+from . import code, demo, eval, export, mentions, query, settings, train  # noqa: E402,F401  (registers the commands)
 
 
 def main() -> None:

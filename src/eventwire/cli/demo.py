@@ -20,14 +20,14 @@ def samples_dir() -> Path:
 
 @app.command()
 def demo(
-    out_dir: Annotated[Path, typer.Option("--out-dir", help="Where to write events.jsonl, documents.jsonl and summary.json.")] = Path("demo-out"),
+    out_dir: Annotated[Path, typer.Option("--out-dir", help="Where to write events.jsonl, documents.jsonl, summary.json and the event store demo.duckdb.")] = Path("demo-out"),
 ) -> None:
     """Code the bundled sample corpus (illustrative articles written for eventwire); needs no input and no network."""
     source = samples_dir()
     err_console.print(f"Coding the bundled sample corpus in {source}", highlight=False)
     summary = run_and_report(
         [str(source)], out=out_dir / "events.jsonl", docs_out=out_dir / "documents.jsonl",
-        summary_out=out_dir / "summary.json", settings=load_settings(), quiet=False,
+        summary_out=out_dir / "summary.json", settings=load_settings(), quiet=False, db=out_dir / "demo.duckdb",
     )
     err_console.print(f"Outputs in {out_dir}/: events.jsonl, documents.jsonl, summary.json", highlight=False)
     if summary.processed == 0:

@@ -24,6 +24,11 @@ def _chain(tok: Token, depth: int = 3):
 
 
 def modality_of(tok: Token) -> str:
+    if tok.pos_ == "NOUN":
+        # An event noun takes the modality of the verb it depends on ("talks … will be reviewed").
+        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is not None:
+            return modality_of(verb)
     sent = tok.sent
     if sent.text.rstrip().endswith("?"):
         return "hypothetical"
