@@ -59,12 +59,19 @@ def main() -> None:
         summary = code_files(paths, settings, events_out=Path(tmp) / "e.jsonl", docs_out=Path(tmp) / "d.jsonl")
         full = time.perf_counter() - t0
 
+        t0 = time.perf_counter()
+        stored = code_files(paths, settings, db=Path(tmp) / "bench.duckdb")
+        with_store = time.perf_counter() - t0
+
     # Rates over the documents both sides parse (skipped non-English samples excluded).
     bare_rate, full_rate = n_bare / bare, summary.processed / full
     print(f"documents: {summary.documents_read} ({summary.processed} coded), workers: {args.workers}")
     print(f"bare spaCy nlp.pipe : {bare:7.2f} s  {bare_rate:8.1f} docs/s")
     print(f"eventwire pipeline  : {full:7.2f} s  {full_rate:8.1f} docs/s  ({summary.events} events)")
+    store_rate = stored.processed / with_store
+    print(f"  + event store     : {with_store:7.2f} s  {store_rate:8.1f} docs/s  ({stored.stored_mentions} mentions stored)")
     print(f"ratio pipeline / bare spaCy: {full_rate / bare_rate:.2f}")
+    print(f"ratio pipeline with store / bare spaCy: {store_rate / bare_rate:.2f}")
 
 
 if __name__ == "__main__":

@@ -80,3 +80,28 @@ def test_seeds_named_actors_resolve_to_their_country_and_sector(shared, nlp):
                     wrong.append((doc.id, m.text, m.country, m.sector))
     assert wrong == []
     assert {"Aliyev", "Bayramov", "Fidan", "Hasanov", "Tokel", "Rama"} <= seen
+
+
+def test_seeds_store_is_idempotent_links_the_state_visit_and_shows_the_timeline(shared, tmp_path):
+    from eventwire.run import code_files
+    from eventwire.store import Store
+
+    db = tmp_path / "seeds.duckdb"
+    paths = discover([str(shared / "seeds")])
+    code_files(paths, Settings(), db=db)
+    with Store(db) as s:
+        before = s.sql("SELECT (SELECT count(*) FROM documents) d, (SELECT count(*) FROM mentions) m, "
+                       "(SELECT count(*) FROM events) e").iloc[0].tolist()
+    code_files(paths, Settings(), db=db)
+    with Store(db) as s:
+        after = s.sql("SELECT (SELECT count(*) FROM documents) d, (SELECT count(*) FROM mentions) m, "
+                      "(SELECT count(*) FROM events) e").iloc[0].tolist()
+        visit = s.sql("""SELECT o.event_id, o.num_documents FROM events o JOIN events i ON i.related_event_id = o.event_id
+                         WHERE i.is_intent AND NOT o.is_intent AND o.plover_event = 'CONSULT'
+                         AND least(o.source_country, o.target_country) = least(i.source_country, i.target_country)
+                         AND greatest(o.source_country, o.target_country) = greatest(i.source_country, i.target_country)
+                         AND o.source_country IN ('AZE', 'TUR') AND o.target_country IN ('AZE', 'TUR')""")
+        periods = {str(p)[:7] for p in s.timeline("AZE", "TUR", "month")["period"]}
+    assert before == after
+    assert len(visit) >= 1 and visit["num_documents"].max() >= 2
+    assert {"2024-02", "2024-08", "2025-05"} <= periods

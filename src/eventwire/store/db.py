@@ -97,68 +97,80 @@ class EventStore:
     def add_batch(self, items: list[Any], run_id: str) -> int:
         """Store a batch of pipeline items (documents, failures, parses) atomically; return new mentions."""
         added = 0
+        self._touched: set[str] = set()
+        self._pending: dict[str, list[list[Any]]] = {"documents": [], "events": [], "mentions": []}
+        self._links: list[tuple[str, str]] = []
         self.con.execute("BEGIN TRANSACTION")
         try:
             seq = self.con.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()[0]
             for item in items:
                 seq += 1
                 added += self._add_item(item, run_id, seq)
+            for table, rows in self._pending.items():  # many rows per statement: far faster in DuckDB
+                if rows:
+                    self.con.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({', '.join(['?'] * len(rows[0]))})", rows)
+            for ann_id, occ_id in self._links:
+                self.con.execute("UPDATE events SET related_event_id = ? WHERE event_id = ?", [occ_id, ann_id])
+            self._refresh(self._touched)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
+            self._index = None  # the in-memory index may hold rolled-back events
             raise
         return added
 
     def _add_item(self, item: Any, run_id: str, seq: int) -> int:
         if isinstance(item, Failure):
-            self.con.execute(
-                "INSERT OR IGNORE INTO documents (content_hash, doc_id, origin, status, skip_code, skip_reason, run_id, seq) "
-                "VALUES (?, ?, ?, 'failed', ?, ?, ?, ?)",
-                [failure_hash(item), item.doc_id, item.origin, item.code, item.reason, run_id, seq])
+            self._pending["documents"].append([failure_hash(item), item.doc_id, item.origin, None, None, None, None, None,
+                                               None, "failed", item.code, item.reason, None, None, run_id, seq])
             return 0
         parsed = item if isinstance(item, Parsed) else None
         doc = parsed.document if parsed else item
         status = "processed" if parsed else "skipped"
         n_sents = sum(1 for _ in parsed.doc.sents) if parsed else None
-        self.con.execute(
-            "INSERT OR IGNORE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [doc.content_hash, doc.id, doc.origin, doc.title, doc.url, doc.source_name, doc.published, doc.date_source,
-             doc.language, status, doc.skip_code, doc.skip_reason, n_sents, doc.body, run_id, seq])
+        self._pending["documents"].append([doc.content_hash, doc.id, doc.origin, doc.title, doc.url, doc.source_name,
+                                        doc.published, doc.date_source, doc.language, status, doc.skip_code,
+                                        doc.skip_reason, n_sents, doc.body, run_id, seq])
         if not parsed:
             return 0
         for event in parsed.events:
             self._add_mention(event, doc, run_id, seq)
         return len(parsed.events)
 
+    # --- deduplication --------------------------------------------------------------------
+
+    _INDEX_FIELDS = ("event_id", "plover_event", "is_intent", "source_country", "target_country", "date", "date_exact",
+                     "location_country", "source_name", "target_name", "related_event_id")
+    _index: dict[tuple, list[dict]] | None = None
+
+    def _events_index(self) -> dict[tuple, list[dict]]:
+        """Events by (type, announcement?, source, target), kept in memory: one look-up per mention."""
+        if self._index is None:
+            self._index, self._by_id = {}, {}
+            cur = self.con.execute(f"SELECT {', '.join(self._INDEX_FIELDS)} FROM events ORDER BY event_id")
+            for row in cur.fetchall():
+                self._index_add(dict(zip(self._INDEX_FIELDS, row)))
+        return self._index
+
+    def _index_add(self, e: dict) -> None:
+        key = (e["plover_event"], e["is_intent"], e["source_country"], e["target_country"])
+        self._index.setdefault(key, []).append(e)
+        self._by_id[e["event_id"]] = e
+
     def _add_mention(self, event: Event, doc: Document, run_id: str, seq: int) -> None:
         row = _flat(event, doc)
         outlet = doc.source_name or (doc.url.split("/")[2] if doc.url and "//" in doc.url else None) or doc.origin
         intent = is_intent(event.modality, event.cameo)
         event_id = self._match(row, intent) or self._new_event(event.event_id, row, intent, doc)
-        _insert(self.con, "mentions", [event.event_id, event_id, doc.content_hash, doc.id, run_id, *row.values(),
+        self._pending["mentions"].append([event.event_id, event_id, doc.content_hash, doc.id, run_id, *row.values(),
                                        event.evidence.start, event.evidence.end, doc.published, outlet, doc.url, seq])
-        self._refresh(event_id)
-        if intent:
-            self._link_intent(event_id)
-            return
-        # An occurrence may be what an earlier announcement of the same dyad was about.
-        src, tgt = row["source_country"], row["target_country"]
-        for (intent_id,) in self.con.execute(
-                "SELECT event_id FROM events WHERE is_intent AND related_event_id IS NULL AND plover_event = ? AND "
-                "((source_country = ? AND target_country IS NOT DISTINCT FROM ?) OR (source_country = ? AND target_country = ?)) "
-                "ORDER BY event_id", [row["plover_event"], src, tgt, tgt, src]).fetchall():
-            self._link_intent(intent_id)
+        self._touched.add(event_id)
+        self._link(row, intent, event_id)
 
     def _candidates(self, row: dict, intent: bool) -> list[dict]:
         key = Key(row["plover_event"], intent, row["source_country"], row["target_country"])
-        out = []
-        for src, tgt in key.dyads(self.rules):
-            cur = self.con.execute(
-                "SELECT * FROM events WHERE plover_event = ? AND is_intent = ? AND source_country IS NOT DISTINCT FROM ? "
-                "AND target_country IS NOT DISTINCT FROM ? ORDER BY event_id", [key.plover_event, intent, src, tgt])
-            cols = [d[0] for d in cur.description]
-            out += [dict(zip(cols, r)) for r in cur.fetchall()]
-        return out
+        index = self._events_index()
+        return [e for src, tgt in key.dyads(self.rules) for e in index.get((key.plover_event, intent, src, tgt), [])]
 
     def _match(self, row: dict, intent: bool) -> str | None:
         matches = [e for e in self._candidates(row, intent) if same_event(row, e, self.rules, self.country_names)]
@@ -168,54 +180,67 @@ class EventStore:
         return best["event_id"]
 
     def _new_event(self, event_id: str, row: dict, intent: bool, doc: Document) -> str:
-        _insert(self.con, "events", [event_id, *row.values(), intent, None, 0, 0, 0, doc.published, doc.published,
+        self._pending["events"].append([event_id, *row.values(), intent, None, 0, 0, 0, doc.published, doc.published,
                                      event_id, doc.id])
+        self._index_add({**{k: row.get(k) for k in self._INDEX_FIELDS}, "event_id": event_id, "is_intent": intent,
+                         "related_event_id": None})
         return event_id
 
-    def _refresh(self, event_id: str) -> None:
-        """Counts, report dates and best evidence of an event, from its mentions and linked announcements."""
-        self.con.execute("""
-            WITH own AS (SELECT * FROM mentions WHERE event_id = $id OR event_id IN
-                         (SELECT event_id FROM events WHERE related_event_id = $id)),
-                 best AS (SELECT * FROM mentions WHERE event_id = $id
-                          ORDER BY confidence DESC, date_exact DESC, mention_id LIMIT 1)
-            UPDATE events SET
-                num_mentions = (SELECT count(*) FROM own),
-                num_documents = (SELECT count(DISTINCT doc_hash) FROM own),
-                num_sources = (SELECT count(DISTINCT outlet) FROM own),
-                first_report = (SELECT min(published) FROM own),
-                last_report = (SELECT max(published) FROM own),
-                best_mention_id = (SELECT mention_id FROM best),
-                sentence = (SELECT sentence FROM best),
-                confidence = (SELECT confidence FROM best),
-                doc_id = (SELECT doc_id FROM best),
-                date = (SELECT date FROM best), date_exact = (SELECT date_exact FROM best)
-            WHERE event_id = $id""", {"id": event_id})
+    def _link(self, row: dict, intent: bool, event_id: str) -> None:
+        """Link announcements to the occurrence of the same type and dyad near the planned date."""
+        index = self._events_index()
+        src, tgt, kind = row["source_country"], row["target_country"], row["plover_event"]
+        keys = [(kind, not intent, src, tgt), (kind, not intent, tgt, src)]
+        others = [e for k in dict.fromkeys(keys) for e in index.get(k, [])]
+        me = self._by_id[event_id]
+        intents, occurrences = ([me], others) if intent else (others, [me])
+        for ann in intents:
+            if ann["related_event_id"] is not None or ann["date"] is None:
+                continue
+            near = [o for o in occurrences if o["date"] is not None
+                    and abs((o["date"] - ann["date"]).days) <= self.rules.link_window_days]
+            if near:
+                target = min(near, key=lambda o: (abs((o["date"] - ann["date"]).days), o["event_id"]))
+                ann["related_event_id"] = target["event_id"]
+                self._links.append((ann["event_id"], target["event_id"]))
+                self._touched.update({target["event_id"], ann["event_id"]})
 
-    def _link_intent(self, intent_id: str) -> None:
-        row = self.con.execute("SELECT plover_event, source_country, target_country, date FROM events WHERE event_id = ?",
-                               [intent_id]).fetchone()
-        plover_event, src, tgt, planned = row
-        if planned is None:
+    def _refresh(self, event_ids: set[str]) -> None:
+        """Counts, report dates and best evidence of the touched events, in two set-based updates.
+
+        An occurrence's counts include the mentions of the announcements linked to it."""
+        if not event_ids:
             return
-        match = self.con.execute(
-            "SELECT event_id FROM events WHERE NOT is_intent AND plover_event = ? AND "
-            "((source_country = ? AND target_country IS NOT DISTINCT FROM ?) OR (source_country = ? AND target_country = ?)) "
-            "AND date IS NOT NULL AND abs(date_diff('day', date, ?)) <= ? ORDER BY abs(date_diff('day', date, ?)), event_id LIMIT 1",
-            [plover_event, src, tgt, tgt, src, planned, self.rules.link_window_days, planned]).fetchone()
-        if match:
-            self.con.execute("UPDATE events SET related_event_id = ? WHERE event_id = ?", [match[0], intent_id])
-            self._refresh(match[0])
+        ids = sorted(event_ids)
+        self.con.execute("""
+            UPDATE events SET num_mentions = a.n, num_documents = a.d, num_sources = a.s,
+                              first_report = a.f, last_report = a.l
+            FROM (SELECT owner, count(*) AS n, count(DISTINCT doc_hash) AS d, count(DISTINCT outlet) AS s,
+                         min(published) AS f, max(published) AS l
+                  FROM (SELECT event_id AS owner, doc_hash, outlet, published FROM mentions
+                        UNION ALL
+                        SELECT e.related_event_id, m.doc_hash, m.outlet, m.published
+                        FROM mentions m JOIN events e ON m.event_id = e.event_id WHERE e.related_event_id IS NOT NULL)
+                  WHERE owner IN (SELECT unnest($ids)) GROUP BY owner) a
+            WHERE events.event_id = a.owner""", {"ids": ids})
+        self.con.execute("""
+            UPDATE events SET best_mention_id = b.mention_id, sentence = b.sentence, confidence = b.confidence,
+                              doc_id = b.doc_id, date = b.date, date_exact = b.date_exact
+            FROM (SELECT * FROM mentions WHERE event_id IN (SELECT unnest($ids))
+                  QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY confidence DESC, date_exact DESC,
+                                                                          mention_id) = 1) b
+            WHERE events.event_id = b.event_id""", {"ids": ids})
+        rows = self.con.execute("SELECT event_id, date, date_exact FROM events WHERE event_id IN (SELECT unnest($ids))",
+                                {"ids": ids}).fetchall()
+        self._events_index()
+        for event_id, day, exact in rows:
+            self._by_id[event_id]["date"], self._by_id[event_id]["date_exact"] = day, exact
 
     # --- reading ----------------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("documents", "mentions", "events", "runs")}
-
-
-def _insert(con: duckdb.DuckDBPyConnection, table: str, values: list[Any]) -> None:
-    con.execute(f"INSERT OR IGNORE INTO {table} VALUES ({', '.join(['?'] * len(values))})", values)
 
 
 def _now() -> str:
