@@ -123,3 +123,37 @@ def test_store_exports_have_the_gdelt_columns_and_padded_codes(tmp_path):
     plover = [json.loads(line) for line in (tmp_path / "out.plover-jsonl").read_text().splitlines()]
     assert {"event_type", "mode", "context", "source_actor", "target_actor"} <= set(plover[0])
     assert duckdb.connect().execute(f"SELECT count(*) FROM '{tmp_path / 'out.parquet'}'").fetchone()[0] == len(rows) - 1
+
+
+def test_dedup_announcement_and_occurrence_are_not_merged():
+    from eventwire.store.dedup import pair_decision
+
+    visit = mention(plover_event="CONSULT", cameo="042", modality="asserted")
+    announced = mention(plover_event="CONSULT", cameo="036", modality="future")
+    assert pair_decision(visit, dict(visit), RULES, set())
+    assert not pair_decision(visit, announced, RULES, set())
+
+
+def test_dedup_symmetric_types_match_mirrored_dyads_only():
+    from eventwire.store.dedup import pair_decision
+
+    meet = mention(plover_event="CONSULT", cameo="040", modality="asserted")
+    mirrored = dict(meet, source_country="UGA", target_country="KEN", source_name="Yoweri Museveni",
+                    target_name="William Ruto")
+    accuse = dict(meet, plover_event="ACCUSE", cameo="112")
+    assert pair_decision(meet, mirrored, RULES, set())
+    assert not pair_decision(accuse, dict(mirrored, plover_event="ACCUSE", cameo="112"), RULES, set())
+
+
+def test_dedup_labelled_pairs_cover_hard_negatives_and_score():
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "training" / "dedup" / "pairs.jsonl"
+    spec = importlib.util.spec_from_file_location("dedup_eval", path.parents[2] / "benchmarks" / "dedup_eval.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rows = module.load(path)
+    kinds = {r["kind"] for r in rows}
+    assert len(rows) >= 100 and "hard-negative" in kinds and "hard-positive" in kinds
+    result = module.score(rows, RULES, set())
+    assert result["pairs"] == len(rows) and 0 <= result["precision"] <= 1 and 0 <= result["recall"] <= 1

@@ -74,3 +74,18 @@ def same_event(m: dict, e: dict, rules: DedupRules, country_names: set[str]) -> 
     if m.get("location_country") and e.get("location_country") and m["location_country"] != e["location_country"]:
         return False
     return sides_match(m, e, country_names)
+
+
+def same_key(a: dict, b: dict, rules: DedupRules) -> bool:
+    """Rules 1 and 2: same type, both announcements or both occurrences, same (or mirrored symmetric) dyad."""
+    if a["plover_event"] != b["plover_event"]:
+        return False
+    if is_intent(a["modality"], a["cameo"]) != is_intent(b["modality"], b["cameo"]):
+        return False
+    key = Key(a["plover_event"], False, a["source_country"], a["target_country"])
+    return (b["source_country"], b["target_country"]) in key.dyads(rules)
+
+
+def pair_decision(a: dict, b: dict, rules: DedupRules, country_names: set[str]) -> bool:
+    """Would the store merge these two mentions? (The store applies the same rules through its index.)"""
+    return same_key(a, b, rules) and same_event(a, b, rules, country_names)
