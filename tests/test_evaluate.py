@@ -69,3 +69,11 @@ def test_accuracy_gate_on_the_team_gold_data(gold):
     result = subprocess.run([sys.executable, "-m", "eventwire", "eval", str(SHARED / "gold" / gold), "--json",
                              "--floors", str(FLOORS)], capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr + result.stdout[-2000:]
+
+
+def test_evaluate_petr2_record_without_codes_expects_no_event(tmp_path):
+    """Regression: a PETR2 record whose only event has empty fields means "no event", not an unmatched one."""
+    rows = [{"id": "n", "date": "20240502", "text": "The weather in Nairobi was mild on Monday.",
+             "events": [{"source": "", "target": "", "cameo": ""}]}]
+    scores = evaluate(jsonl(tmp_path / "p.jsonl", rows), Settings())
+    assert scores["root_accuracy"] == 1.0 and scores["full_accuracy"] == 1.0
