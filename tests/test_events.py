@@ -60,6 +60,10 @@ def test_predicate_infinitive_inherits_the_subject(nlp):
     assert roles(nlp, "Japan pledged to send aid to Nepal.")["send"][0] == ["JPN"]
 
 
+def test_predicate_refusal_takes_the_target_of_what_was_refused(nlp):
+    assert roles(nlp, "Chile refused to sign the treaty with Peru.")["refused"] == (["CHL"], ["PER"])
+
+
 def test_predicate_clause_subject_is_the_addressee_of_a_demand(nlp):
     assert roles(nlp, "Brazil demanded that Paraguay release the prisoners.")["demanded"] == (["BRA"], ["PRY"])
 
@@ -72,6 +76,7 @@ def test_predicate_clause_subject_is_the_addressee_of_a_demand(nlp):
     ("Will Chile sign the treaty?", "sign", "hypothetical"),
     ("Chile signed the treaty.", "signed", "asserted"),
     ("Chile refused to sign the treaty.", "refused", "asserted"),
+    ("Chile refused to sign the treaty.", "sign", "negated"),
 ])
 def test_modality(nlp, text, trigger, expected):
     tok = next(t for t in nlp(text) if t.text == trigger)

@@ -8,7 +8,7 @@ mode follow from the code (data/ontology). Dates, places and modality come from 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
@@ -61,14 +61,30 @@ class EventCoder:
             seen: set[tuple] = set()
             for cand in candidates(sent, mentions, places, self.nouns):
                 self._inherit_reported_source(cand, mentions)
-                event = self._event(cand, document, sent, places)
-                if event is None:
-                    continue
-                key = (event.source.country, event.target.country if event.target else None, event.cameo)
-                if key not in seen:
-                    seen.add(key)
-                    events.append(event)
+                # "will host A on Monday and B on Tuesday": one event per coordinated target.
+                for targets in [cand.targets[:1]] + [[m] for m in self._coordinated(cand, parsed.doc)]:
+                    event = self._event(replace(cand, targets=targets), document, sent, places)
+                    if event is None:
+                        continue
+                    key = (event.source.country, event.target.country if event.target else None, event.cameo)
+                    if key not in seen:
+                        seen.add(key)
+                        events.append(event)
         return events
+
+    @staticmethod
+    def _coordinated(cand: Candidate, doc) -> list[Mention]:
+        """Further targets joined to the first by "and"/"," whose country differs from it."""
+        if len(cand.targets) < 2:
+            return []
+        first = cand.targets[0]
+        out = []
+        for m in cand.targets[1:]:
+            # The parser may hang the second object on the first one's date ("Monday and his counterpart").
+            if doc[m.token_start:m.token_end].root.dep_ == "conj" and m.country != first.country \
+                    and all(m.country != o.country for o in out):
+                out.append(m)
+        return out
 
     def _inherit_reported_source(self, cand: Candidate, mentions: list[Mention]) -> None:
         """"X said it will retaliate": the speaker is the source of the reported act."""

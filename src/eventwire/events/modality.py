@@ -9,6 +9,8 @@ from .predicates import FUTURE_HEADS
 _HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 _HYPOTHETICAL_AUX = {"could", "might", "may"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+#: Heads whose complement did not happen: "refused to sign" (the refusal itself is the event).
+_NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "halt", "stop"}
 
 
 def _chain(tok: Token, depth: int = 3):
@@ -29,6 +31,8 @@ def modality_of(tok: Token) -> str:
         verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if verb is not None:
             return modality_of(verb)
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NEGATING_HEADS:
+        return "negated"
     sent = tok.sent
     if sent.text.rstrip().endswith("?"):
         return "hypothetical"

@@ -116,6 +116,12 @@ def candidates(sent: Span, mentions: list[Mention], places: list[Place], event_n
                 cand.sources += subj_mentions
             for obj in _object_tokens(tok):
                 cand.targets += [m for m in _mentions_under(obj, index) if m not in cand.targets]
+            if not cand.targets:
+                # "refused to sign the deal with Uganda", "agreed to meet Kenya": the complement's objects.
+                for c in tok.children:
+                    if c.dep_ == "xcomp":
+                        for obj in _object_tokens(c):
+                            cand.targets += [m for m in _mentions_under(obj, index) if m not in cand.targets]
             if not cand.targets and tok.lemma_.lower() not in SPEECH_LEMMAS:
                 # "demanded that North Korea abandon …": the addressee is the clause's subject.
                 for c in tok.children:
