@@ -87,42 +87,48 @@ def export(con: duckdb.DuckDBPyConnection, fmt: ExportFormat, out: Path, *, head
     if fmt is ExportFormat.parquet:
         con.execute(f"COPY (SELECT * FROM events ORDER BY date, event_id) TO '{out}' (FORMAT parquet)")
         return con.execute("SELECT count(*) FROM events").fetchone()[0]
-    n = 0
     if fmt is ExportFormat.gdelt_csv:
         sql = ("SELECT e.*, m.sent_start, m.url FROM events e LEFT JOIN mentions m ON m.mention_id = e.best_mention_id "
                "ORDER BY e.date, e.event_id")
-        with out.open("w", encoding="utf-8", newline="") as fh:
-            w = csv.writer(fh, delimiter="\t", lineterminator="\n")
-            if header:
-                w.writerow(GDELT_EVENT_COLUMNS)
-            for e in _rows(con, sql):
-                w.writerow(gdelt_event_row(e, e["url"]))
-                n += 1
-    elif fmt is ExportFormat.gdelt_mentions:
+        return _write_tsv(out, GDELT_EVENT_COLUMNS if header else None,
+                          (gdelt_event_row(e, e["url"]) for e in _rows(con, sql)))
+    if fmt is ExportFormat.gdelt_mentions:
         sql = ("SELECT m.*, e.date AS event_date, d.body FROM mentions m JOIN events e USING (event_id) "
                "JOIN documents d ON d.content_hash = m.doc_hash ORDER BY m.seq, m.sent_start, m.mention_id")
-        with out.open("w", encoding="utf-8", newline="") as fh:
-            w = csv.writer(fh, delimiter="\t", lineterminator="\n")
-            if header:
-                w.writerow(GDELT_MENTION_COLUMNS)
-            for m in _rows(con, sql):
-                body = m["body"] or ""
-                sentence_id = body[: m["sent_start"]].count("\n\n") + 1 if m["sent_start"] is not None else ""
-                w.writerow([
-                    m["event_id"], m["event_date"].strftime("%Y%m%d000000") if m["event_date"] else "",
-                    m["published"].strftime("%Y%m%d000000") if m["published"] else "", "1", _s(m["outlet"]),
-                    _s(m["url"] or m["doc_id"]), str(sentence_id), "", "", str(m["sent_start"]), "1",
-                    str(round(100 * (m["confidence"] or 0))), str(len(body)), "", "",
-                    json.dumps({"sentence": m["sentence"], "start": m["sent_start"], "end": m["sent_end"],
-                                "mention_id": m["mention_id"]}, ensure_ascii=False),
-                ])
-                n += 1
-    else:
-        with out.open("w", encoding="utf-8") as fh:
-            for e in _rows(con, "SELECT * FROM events ORDER BY date, event_id"):
-                fh.write(json.dumps(plover_record(e), ensure_ascii=False) + "\n")
-                n += 1
+        return _write_tsv(out, GDELT_MENTION_COLUMNS if header else None,
+                          (gdelt_mention_row(m) for m in _rows(con, sql)))
+    n = 0
+    with out.open("w", encoding="utf-8") as fh:
+        for e in _rows(con, "SELECT * FROM events ORDER BY date, event_id"):
+            fh.write(json.dumps(plover_record(e), ensure_ascii=False) + "\n")
+            n += 1
     return n
+
+
+def _write_tsv(out: Path, header: list[str] | None, rows) -> int:
+    """Tab-separated like GDELT's own files; returns the number of data rows."""
+    n = 0
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        if header:
+            w.writerow(header)
+        for row in rows:
+            w.writerow(row)
+            n += 1
+    return n
+
+
+def gdelt_mention_row(m: dict) -> list[str]:
+    """SentenceID is left empty: the store keeps character offsets (ActionCharOffset, Extras), not sentence numbers."""
+    body = m["body"] or ""
+    return [
+        m["event_id"], m["event_date"].strftime("%Y%m%d000000") if m["event_date"] else "",
+        m["published"].strftime("%Y%m%d000000") if m["published"] else "", "1", _s(m["outlet"]),
+        _s(m["url"] or m["doc_id"]), "", "", "", str(m["sent_start"]), "1",
+        str(round(100 * (m["confidence"] or 0))), str(len(body)), "", "",
+        json.dumps({"sentence": m["sentence"], "start": m["sent_start"], "end": m["sent_end"],
+                    "mention_id": m["mention_id"]}, ensure_ascii=False),
+    ]
 
 
 def plover_record(e: dict) -> dict:
