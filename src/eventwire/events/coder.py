@@ -80,8 +80,11 @@ class EventCoder:
         first = cand.targets[0]
         out = []
         for m in cand.targets[1:]:
-            # The parser may hang the second object on the first one's date ("Monday and his counterpart").
-            if doc[m.token_start:m.token_end].root.dep_ == "conj" and m.country != first.country \
+            # The parser may hang the second object on the first one's date ("Monday and his counterpart"),
+            # so any coordinated mention close to the predicate counts; deeper ones belong to other phrases.
+            root = doc[m.token_start:m.token_end].root
+            depth = next((k for k, a in enumerate(root.ancestors) if a.i == cand.trigger.i), 99)
+            if root.dep_ == "conj" and depth <= 3 and m.country != first.country \
                     and all(m.country != o.country for o in out):
                 out.append(m)
         return out

@@ -26,8 +26,9 @@ def _chain(tok: Token, depth: int = 3):
 
 
 def modality_of(tok: Token) -> str:
-    if tok.pos_ == "NOUN":
-        # An event noun takes the modality of the verb it depends on ("talks … will be reviewed").
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj":
+        # An event noun framing a clause takes its verb's modality ("during talks … will be reviewed");
+        # the object of a verb keeps its own ("will discuss the attacks": the attacks happened).
         verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if verb is not None:
             return modality_of(verb)

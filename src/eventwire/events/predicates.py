@@ -36,6 +36,11 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict)
 
 
+def is_verb_object(tok: Token) -> bool:
+    """"held talks", "cut ties": the verb is the predicate and the noun its object, not a second event."""
+    return tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX")
+
+
 def _mention_index(mentions: Iterable[Mention]) -> dict[int, list[Mention]]:
     index: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -100,7 +105,7 @@ def candidates(sent: Span, mentions: list[Mention], places: list[Place], event_n
     out: list[Candidate] = []
     for tok in sent:
         is_verb = tok.pos_ == "VERB" and tok.dep_ != "amod"
-        is_noun = tok.pos_ == "NOUN" and tok.lemma_.lower() in event_nouns
+        is_noun = tok.pos_ == "NOUN" and tok.lemma_.lower() in event_nouns and not is_verb_object(tok)
         if not (is_verb or is_noun) or tok.i in index:
             continue
         cand = Candidate(tok)

@@ -20,7 +20,7 @@ import numpy as np
 from ..actors import Resolver, load_kb
 from ..nlp import load_pipeline
 from .model import EventModel, LinearModel
-from .predicates import SPEECH_LEMMAS, Candidate, candidates, features
+from .predicates import SPEECH_LEMMAS, Candidate, candidates, features, is_verb_object
 from .vocab import event_nouns
 
 TRAIN_DATE = date(2024, 6, 1)
@@ -59,6 +59,8 @@ def build_examples(rows: list[dict], spacy_models: tuple[str, ...]) -> tuple[lis
                 if span is not None:
                     verbs = [t for t in span if t.pos_ in ("VERB", "NOUN")]
                     trigger_tok = verbs[-1] if verbs else span.root
+                    if is_verb_object(trigger_tok):
+                        trigger_tok = trigger_tok.head  # the same predicate the coder will see
         for sent in doc.sents:
             cands = candidates(sent, [m for m in mentions if sent.start <= m.token_start < sent.end],
                                [p for p in places if sent.start <= p.token_start < sent.end], frozenset(nouns))
