@@ -176,3 +176,23 @@ def test_actors_offsets_index_the_text(nlp):
     text = "On Monday, Kenyan President William Ruto met Ugandan officials."
     mentions, _ = resolve(nlp, text)
     assert all(text[m.start:m.end] == m.text for m in mentions)
+
+
+def test_actors_rights_group_without_nationality_is_coded_ngo(nlp):
+    (m, *_), _ = resolve(nlp, "A human rights group condemned the arrests.")
+    assert (m.country, m.sector) == ("NGO", "NGO")
+
+
+def test_actors_unknown_association_is_an_ngo(nlp):
+    mentions, _ = resolve(nlp, "The Association of Lake Fishermen appealed to the government.")
+    assert ("NGO", "org") in {(m.country, m.kind) for m in mentions}
+
+
+def test_actors_coordination_before_a_titled_name_keeps_both_actors(nlp):
+    mentions, _ = resolve(nlp, "The envoy proposed talks between Chile and Peruvian leader Dina Boluarte.")
+    assert {"CHL", "PER"} <= {m.country for m in mentions}
+
+
+def test_actors_country_naming_a_province_is_a_place(nlp):
+    _, places = resolve(nlp, "Kenya eased emergency measures in Tanzania province on Monday.")
+    assert [(p.text, p.country) for p in places] == [("Tanzania", "TZA")]

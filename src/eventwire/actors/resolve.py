@@ -50,8 +50,19 @@ GENERIC_ROLES = {None, "minister", "official", "officer", "government", "leader"
 RELATION_NOUNS = {"tie", "relation", "relationship", "cooperation", "partnership", "border", "frontier",
                   "territory", "region", "people", "economy", "market", "history", "flag", "anniversary",
                   "capital", "city", "town", "village", "province", "coast", "side", "soil", "airspace", "water"}
+PLACE_NOUNS = {"region", "city", "town", "village", "province", "coast", "capital", "territory", "border", "frontier"}
 #: Determiners that make a plural noun refer back to known actors ("the ministers", "both sides").
 ANAPHORIC = {"the", "both", "two", "these", "those", "all"}
+
+
+def plural_group_word(word: str) -> bool:
+    return word in GROUP_NOUNS or word in RELATIONAL
+
+
+#: Head words of organisation names the knowledge base does not know that mark a non-governmental body
+#: ("Association of African Jurists", "Third World Water Forum").
+NGO_NAME_HEADS = {"association", "forum", "foundation", "society", "federation", "network", "coalition",
+                  "institute", "centre", "center", "trust", "charity", "watch", "league", "movement", "union"}
 
 
 def normalize_name(text: str) -> str:
@@ -256,6 +267,7 @@ class _DocResolver:
         for n, sent in enumerate(self.doc.sents):
             for span in [s for s in self.person_spans if s.start >= sent.start and s.end <= sent.end]:
                 self._person(span, sent, n)
+            self._unknown_organisations(sent, n)
             for i in range(sent.start, sent.end):
                 if i in self.title_at and i not in self.used and self.title_at[i][0].start == i:
                     self._title(self.title_at[i][0], self.title_at[i][1], sent, n)
@@ -285,6 +297,9 @@ class _DocResolver:
 
     def _person(self, span: Span, sent: Span, n: int) -> None:
         left = self._walk_left(span.start, sent.start)
+        ands = [k for k, i in enumerate(left) if self.doc[i].lower_ in ("and", "&")]
+        if ands:
+            left = left[ands[-1] + 1:]  # "Chile and Peruvian leader X": only "Peruvian leader" describes X
         right = self._walk_right_apposition(span.end, sent.end)
         region = left + right
         stated = self._country_in(left) or self._country_in(right, prefer_last=False)
@@ -371,6 +386,10 @@ class _DocResolver:
         self.used.update(range(span.start, span.end))
         if head.dep_ in ("amod", "compound") and head.head.lemma_.lower() in RELATION_NOUNS:
             return  # "military cooperation": a title word qualifying a non-actor noun
+        if entity is None and title.sector == "NGO" and not plural_group_word(word):
+            # A rights or aid group with no nationality: CAMEO codes non-governmental actors as NGO.
+            self._emit(start, end, name=span.text, country="NGO", sector="NGO", role=role, kind="title", sent=n)
+            return
         if entity is None:
             definite = any(self.doc[k].lower_ in ANAPHORIC for k in range(max(sent.start, span.start - 2), span.start))
             group_like = word in GROUP_NOUNS or word in RELATIONAL or role in ROLE_RANK or role in ("minister", "leader")
@@ -507,6 +526,10 @@ class _DocResolver:
         while head.dep_ in ("compound", "amod", "nmod") and head.i in self.entity_at and head.head.i != head.i:
             head = head.head  # "Kenya-Uganda ties": climb the chain of names to the noun they qualify
         if root.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in RELATION_NOUNS:
+            if head.lemma_.lower() in PLACE_NOUNS and head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS:
+                # "in Tanzania province": where it happened
+                self.places.append(Place(self.doc_id, span.text, span.start_char, span.end_char, span.text,
+                                         entity.code, n, span.start, span.end))
             return  # "Türkiye-Azerbaijan ties": a qualifier of a non-actor noun
         if entity.kind in ("org", "institution"):
             self._emit(span.start, span.end, name=entity.name, country=entity.code, sector=entity.sector, role=None,
@@ -514,6 +537,15 @@ class _DocResolver:
         else:
             self._emit(span.start, span.end, name=entity.name, country=entity.code, sector=entity.sector, role=None,
                        kind="metonym" if entity.kind in ("metonym", "capital") else entity.kind, sent=n)
+
+    def _unknown_organisations(self, sent: Span, n: int) -> None:
+        """Organisations the parser finds but the knowledge base lacks, named like NGOs and with no nationality."""
+        for ent in sent.ents:
+            if ent.label_ != "ORG" or any(i in self.used for i in range(ent.start, ent.end)):
+                continue
+            heads = {t.lemma_.lower() for t in ent if t.pos_ in ("NOUN", "PROPN")}
+            if heads & NGO_NAME_HEADS and not any(i in self.entity_at for i in range(ent.start, ent.end)):
+                self._emit(ent.start, ent.end, name=ent.text, country="NGO", sector="NGO", role=None, kind="org", sent=n)
 
     def _gazetteer_places(self, sent: Span, n: int) -> None:
         """Towns the knowledge base does not name ("in Mombasa"), found by the parser, placed by the gazetteer."""
