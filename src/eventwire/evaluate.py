@@ -138,7 +138,6 @@ def score_petr2(rows: list[dict], settings: Settings) -> dict[str, Any]:
 
 
 def score_seeds_expected(rows: list[dict], settings: Settings, docs: Path) -> dict[str, Any]:
-    from .pipeline import Pipeline
 
     by_doc: dict[str, list[Event]] = defaultdict(list)
     for item in Pipeline(default_stages(settings))(read_inputs(discover([str(docs)]), settings)):

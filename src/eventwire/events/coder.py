@@ -21,7 +21,7 @@ from ..resources import load_yaml
 from .model import EventModel
 from .modality import modality_of
 from .ontology import Ontology, quad_class
-from .predicates import SPEECH_LEMMAS, Candidate, candidates, subject_of, _mention_index, _mentions_under
+from .predicates import SPEECH_LEMMAS, Candidate, candidates, subject_of, mention_index, mentions_under
 from .vocab import event_nouns
 from .when import resolve_event_date
 from .where import locate
@@ -100,7 +100,7 @@ class EventCoder:
             if subj is None or subj.lower_ in _PRONOUN_SUBJECTS:
                 hsubj, passive = subject_of(head)
                 if hsubj is not None and not passive:
-                    cand.sources = _mentions_under(hsubj, _mention_index(mentions))
+                    cand.sources = mentions_under(hsubj, mention_index(mentions))
                     cand.targets = [m for m in cand.targets if m not in cand.sources]
 
     def _event(self, cand: Candidate, document, sent, places: list[Place]) -> Event | None:

@@ -41,7 +41,7 @@ def is_verb_object(tok: Token) -> bool:
     return tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX")
 
 
-def _mention_index(mentions: Iterable[Mention]) -> dict[int, list[Mention]]:
+def mention_index(mentions: Iterable[Mention]) -> dict[int, list[Mention]]:
     index: dict[int, list[Mention]] = {}
     for m in mentions:
         for i in range(m.token_start, m.token_end):
@@ -49,7 +49,7 @@ def _mention_index(mentions: Iterable[Mention]) -> dict[int, list[Mention]]:
     return index
 
 
-def _mentions_under(token: Token, index: dict[int, list[Mention]], stop_at: set[int] = frozenset()) -> list[Mention]:
+def mentions_under(token: Token, index: dict[int, list[Mention]], stop_at: set[int] = frozenset()) -> list[Mention]:
     """Mentions in ``token``'s subtree, the one holding ``token`` itself first, without crossing clauses."""
     found: list[Mention] = []
     stack = [token]
@@ -101,7 +101,7 @@ def _object_tokens(v: Token) -> list[Token]:
 
 
 def candidates(sent: Span, mentions: list[Mention], places: list[Place], event_nouns: frozenset[str]) -> list[Candidate]:
-    index = _mention_index(mentions)
+    index = mention_index(mentions)
     out: list[Candidate] = []
     for tok in sent:
         is_verb = tok.pos_ == "VERB" and tok.dep_ != "amod"
@@ -112,44 +112,44 @@ def candidates(sent: Span, mentions: list[Mention], places: list[Place], event_n
         if is_verb:
             subj, passive = subject_of(tok)
             agent = agent_of(tok)
-            subj_mentions = _mentions_under(subj, index) if subj is not None else []
+            subj_mentions = mentions_under(subj, index) if subj is not None else []
             if passive:
                 cand.targets += subj_mentions
                 if agent is not None:
-                    cand.sources += _mentions_under(agent, index)
+                    cand.sources += mentions_under(agent, index)
             else:
                 cand.sources += subj_mentions
             for obj in _object_tokens(tok):
-                cand.targets += [m for m in _mentions_under(obj, index) if m not in cand.targets]
+                cand.targets += [m for m in mentions_under(obj, index) if m not in cand.targets]
             if not cand.targets:
                 # "refused to sign the deal with Uganda", "agreed to meet Kenya": the complement's objects.
                 for c in tok.children:
                     if c.dep_ == "xcomp":
                         for obj in _object_tokens(c):
-                            cand.targets += [m for m in _mentions_under(obj, index) if m not in cand.targets]
+                            cand.targets += [m for m in mentions_under(obj, index) if m not in cand.targets]
             if not cand.targets and tok.lemma_.lower() not in SPEECH_LEMMAS:
                 # "demanded that North Korea abandon …": the addressee is the clause's subject.
                 for c in tok.children:
                     if c.dep_ == "ccomp":
                         csubj, _ = subject_of(c)
                         if csubj is not None and csubj.head.i == c.i:
-                            cand.targets += _mentions_under(csubj, index)
+                            cand.targets += mentions_under(csubj, index)
         else:
             for c in tok.children:
                 if c.dep_ in ("poss", "compound", "amod"):
-                    cand.sources += _mentions_under(c, index)
+                    cand.sources += mentions_under(c, index)
                 elif c.dep_ == "prep" and c.lower_ in ("of", "by"):
                     for g in c.children:
-                        cand.sources += _mentions_under(g, index)
+                        cand.sources += mentions_under(g, index)
                 elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                     for g in c.children:
-                        cand.targets += _mentions_under(g, index)
+                        cand.targets += mentions_under(g, index)
             if not cand.sources and tok.dep_ in ("dobj", "pobj", "attr"):
                 # "X held talks with Y": the verb's subject is the noun's source.
                 verb = tok.head if tok.dep_ != "pobj" else tok.head.head
                 subj, passive = subject_of(verb)
                 if subj is not None and not passive:
-                    cand.sources += _mentions_under(subj, index)
+                    cand.sources += mentions_under(subj, index)
         cand.targets = [m for m in cand.targets if m not in cand.sources]
         _split_joint(cand)
         if tok.lemma_.lower() in MOVEMENT_LEMMAS and not cand.targets:
