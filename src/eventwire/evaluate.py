@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
