@@ -120,3 +120,71 @@ def test_events_location_is_where_it_happened(nlp, coder):
     events = code(nlp, coder, "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Mombasa on Monday.")
     top = max(events, key=lambda e: e.confidence)
     assert top.location is not None and top.location.country == "KEN" and top.location.lat is not None
+
+
+def test_predicate_pronoun_in_reported_complement_takes_the_speaker(nlp, coder):
+    # "says it is willing to withdraw": the act's subject is a pronoun two clauses below the speaker.
+    events = code(nlp, coder, "Chile says it is willing to withdraw its troops from the border with Peru.")
+    assert events and all(e.source.country == "CHL" for e in events)
+
+
+def test_predicate_joint_subject_of_a_meeting_is_the_target_not_the_topic(nlp, coder):
+    events = code(nlp, coder, "Nigerian President Bola Tinubu arrived in Accra on Monday. "
+                              "He and the Ghanaian president will discuss Togo's elections.")
+    # The topic (Togo) is not the other side of a talk between the two presidents.
+    talks = [e for e in events if "discuss" in e.evidence.sentence]
+    assert talks and all((e.source.country, e.target.country) == ("NGA", "GHA") for e in talks)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Chile threatened to impose sanctions on Peru.", "impose"),
+    ("Chile urged Peru to release the prisoners.", "release"),
+])
+def test_modality_threatened_or_demanded_act_is_hypothetical(nlp, text, trigger):
+    tok = next(t for t in nlp(text) if t.text == trigger)
+    assert modality_of(tok) == "hypothetical"
+
+
+def test_events_threat_outranks_the_threatened_act(nlp, coder):
+    events = code(nlp, coder, "Chile threatened on Monday to impose sanctions on Peru over the fishing dispute.")
+    assert max(events, key=lambda e: e.confidence).plover.event == "THREATEN"
+
+
+def test_events_announced_cooperation_takes_the_type_of_its_intent_code(nlp, coder):
+    ontology = load_ontology()
+    events = code(nlp, coder, "Kenyan President William Ruto will visit Uganda on Monday.")
+    for e in events:
+        if e.modality == "future" and e.cameo.startswith("03"):
+            assert e.plover.event == ontology.describe(e.cameo).plover == "AGREE"
+
+
+def test_events_domestic_act_without_named_target_targets_the_source_country(nlp, coder):
+    events = code(nlp, coder, "Thousands of Kenyan students demonstrated in Nairobi on Tuesday against rising fees.")
+    protest = [e for e in events if e.plover.event == "PROTEST"]
+    assert protest and protest[0].source.country == "KEN"
+    assert protest[0].target is not None and protest[0].target.country == "KEN" and protest[0].target.text == ""
+
+
+def test_events_act_abroad_without_named_target_targets_the_place_country(nlp, coder):
+    events = code(nlp, coder, "Kenya deployed additional troops in northern Uganda on Tuesday.")
+    assert events
+    top = max(events, key=lambda e: e.confidence)
+    assert top.source.country == "KEN" and top.target is not None and top.target.country == "UGA"
+
+
+def test_events_implicit_targets_can_be_switched_off(nlp):
+    plain = EventCoder(Settings(implicit_targets=False), load_ontology(), load_model(), load_kb())
+    events = code(nlp, plain, "Thousands of Kenyan students demonstrated in Nairobi on Tuesday against rising fees.")
+    assert all(e.target is None for e in events if e.plover.event == "PROTEST")
+
+
+def test_events_same_result_with_and_without_the_batch(nlp, coder):
+    texts = ["Kenya accused Uganda of arming the rebels on Monday.", "Chile refused to sign the treaty with Peru."]
+    one_by_one = [code(nlp, coder, t) for t in texts]
+    day = date(2024, 5, 2)
+    batch = []
+    for t in texts:
+        doc = nlp(t)
+        mentions, places = Resolver(load_kb(), nlp)(doc, "t", day)
+        batch.append(Parsed(Document(id="t", text=t, body=t, published=day), doc, tuple(mentions), tuple(places)))
+    assert coder.code_batch(batch) == one_by_one

@@ -43,15 +43,24 @@ class Settings(BaseModel):
     actors_file: str | None = Field(
         None, description="YAML file adding to or overriding the actor knowledge base (people, countries, organizations, titles)."
     )
-    event_threshold: float = Field(
-        0.35, ge=0.0, le=1.0,
-        description="A predicate is coded when the model gives its best event type at least this probability.",
+    event_threshold: float | None = Field(
+        None, ge=0.0, le=1.0,
+        description="A predicate is coded when the model gives its best event type at least this probability; "
+                    "unset: the threshold `eventwire train` chose by cross-validation (stored in the model).",
     )
     min_confidence: float = Field(
         0.0, ge=0.0, le=1.0, description="Events below this confidence are not written (--min-confidence)."
     )
     keep_background: bool = Field(
         False, description="Also code events the sentence dates well before the article (history, 'in 2020', 'last year')."
+    )
+    implicit_targets: bool = Field(
+        True, description="Give an event with no named target the country where it happened, or for domestic "
+                          "acts (protest, crackdown, concession…) the source's own country, as CAMEO coders do.",
+    )
+    sentence_encoder: bool = Field(
+        True, description="Combine the parse-feature model with its sentence-embedding head (all-MiniLM-L6-v2): "
+                          "more accurate, slower; false codes from parse features alone.",
     )
     event_model: str | None = Field(
         None, description="Event model file written by `eventwire train`; the packaged model when unset."

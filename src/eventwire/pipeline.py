@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from itertools import tee
+from itertools import islice, tee
 from typing import Any
 
 from .clean import clean_document
@@ -91,12 +91,21 @@ def _event_stage(settings: Settings, provenance: dict[str, str]) -> Callable[[It
 
         coder = EventCoder(settings, load_ontology(), load_model(settings.event_model), load_kb(settings.actors_file),
                            provenance)
-        for item in items:
-            if isinstance(item, Parsed):
-                item = replace(item, events=tuple(coder.code(item)))
-            yield item
+        # Documents are coded in batches so the sentence encoder sees many sentences per call.
+        for chunk in _chunks(items, settings.batch_size):
+            parsed = [i for i in chunk if isinstance(i, Parsed)]
+            events = iter(coder.code_batch(parsed)) if parsed else iter(())
+            for item in chunk:
+                yield replace(item, events=tuple(next(events))) if isinstance(item, Parsed) else item
 
     return run
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """Lists of up to ``size`` items in order (itertools.batched arrives only in Python 3.12)."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
 
 
 def default_stages(settings: Settings, provenance: dict[str, str] | None = None) -> list[Stage]:

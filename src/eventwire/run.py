@@ -70,6 +70,15 @@ def event_model_version(settings: Settings) -> str:
     return f"{meta.get('trained_on', '?')}-{meta.get('digest', '?')}"
 
 
+def _encoder_version(settings: Settings) -> str:
+    from .events.encoder import encoder_version
+    from .events.model import load_model
+
+    if not settings.sentence_encoder or load_model(settings.event_model).sentence is None:
+        return "off"
+    return encoder_version()
+
+
 def provenance(settings: Settings) -> dict[str, str]:
     """Versions of code, model and knowledge base, and the settings digest of this run."""
     from .resources import data_version
@@ -81,6 +90,7 @@ def provenance(settings: Settings) -> dict[str, str]:
         "kb": data_version(*kb_files()),
         "config": settings.digest(),
         "event_model": event_model_version(settings),
+        "sentence_encoder": _encoder_version(settings),
         "python": platform.python_version(),
     }
 

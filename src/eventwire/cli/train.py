@@ -20,11 +20,12 @@ def train(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Model file to write (default: the packaged model).")] = None,
     c: Annotated[float, typer.Option("--c", help="Inverse regularisation strength of the logistic regression.")] = 4.0,
     seed: Annotated[int, typer.Option("--seed", help="Random seed (folds and solver).")] = 13,
+    sentence_encoder: Annotated[bool, typer.Option("--sentence-encoder/--no-sentence-encoder", help="Also train the sentence-embedding head.")] = True,
 ) -> None:
     """Train the event-type model on our own labelled sentences (never on evaluation data) and print
     its cross-validated accuracy; the same corpus, seed and versions give the same model."""
     settings = load_settings()
-    model, report = train_model(corpus, settings.spacy_models, c=c, seed=seed)
+    model, report = train_model(corpus, settings.spacy_models, c=c, seed=seed, sentence_encoder=sentence_encoder)
     target = out or Path(str(packaged_model_path()))
     target.parent.mkdir(parents=True, exist_ok=True)
     model.save(target)

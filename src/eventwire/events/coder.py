@@ -27,8 +27,18 @@ from .when import resolve_event_date
 from .where import locate
 
 _PRONOUN_SUBJECTS = {"it", "they", "we", "he", "she"}
+#: Verbs whose complement clause reports the subject's own act or stance ("announced it will …").
+REPORTING_HEADS = SPEECH_LEMMAS | {"warn", "vow", "pledge", "threaten", "promise", "announce", "declare", "confirm",
+                                   "insist", "claim", "indicate", "signal", "reaffirm", "stress", "assert", "agree"}
 #: Event types that are reported without a perpetrator often enough to code one as unidentified.
 UNATTRIBUTED_TYPES = {"ASSAULT", "COERCE"}
+#: Types whose joint subject ("A and B met / agreed / will cooperate") names both sides of one event.
+JOINT_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+#: Types whose act has an addressee even when none is named — the source's own country (GDELT and
+#: ICEWS code "police dispersed protesters" or "the government lifted the curfew" as domestic
+#: dyads). Cooperation types (CONSULT, AGREE, SUPPORT, COOPERATE, AID) need a named partner.
+DOMESTIC_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "ASSAULT", "SANCTION",
+                         "REQUEST", "REJECT", "ACCUSE", "THREATEN"}
 
 
 @lru_cache(maxsize=1)
@@ -49,21 +59,52 @@ class EventCoder:
         self.country_names = {c.name.lower() for c in self.kb.countries.values()} | {
             n.lower() for c in self.kb.countries.values() for n in c.names}
         self.none_index = self.model.plover.classes.index("NONE")
+        self.threshold = self.settings.event_threshold if self.settings.event_threshold is not None \
+            else float(self.model.meta.get("event_threshold", 0.35))
 
     def code(self, parsed: Parsed) -> list[Event]:
-        doc, document = parsed.doc, parsed.document
-        events: list[Event] = []
-        for n, sent in enumerate(doc.sents):
+        return self.code_batch([parsed])[0]
+
+    def code_batch(self, batch: list[Parsed]) -> list[list[Event]]:
+        """Events per document; the sentence encoder runs once over the whole batch's sentences."""
+        work = [self._candidates(parsed) for parsed in batch]
+        # The encoder is the costly part: sentences the parse head is sure about go without it.
+        skip = self.model.sentence_skip_above
+        for items in work:
+            for cands in (c for _, _, c in items):
+                for cand in cands:
+                    cand.parse_probs = self.model.plover.proba(cand.features)
+        needs = [sent.text if min(float(c.parse_probs.max()) for c in cands) < skip else None
+                 for items in work for sent, _, cands in items]
+        encoded = iter(self._sentence_probs([t for t in needs if t is not None]))
+        probs = iter([next(encoded) if t is not None else None for t in needs])
+        return [self._code_sentences(parsed, [(item, next(probs)) for item in items])
+                for parsed, items in zip(batch, work)]
+
+    def _candidates(self, parsed: Parsed) -> list[tuple]:
+        """(sentence, places, candidates) for the sentences with something to code."""
+        work = []
+        for n, sent in enumerate(parsed.doc.sents):
             mentions = [m for m in parsed.mentions if m.sent == n]
             if not mentions:
                 continue
             places = sorted((p for p in parsed.places if p.sent == n), key=lambda p: p.start)
-            seen: set[tuple] = set()
-            for cand in candidates(sent, mentions, places, self.nouns):
+            cands = candidates(sent, mentions, places, self.nouns)
+            for cand in cands:
                 self._inherit_reported_source(cand, mentions)
+            cands = [c for c in cands if c.sources or (c.targets and places)]
+            if cands:
+                work.append((sent, places, cands))
+        return work
+
+    def _code_sentences(self, parsed: Parsed, work: list[tuple]) -> list[Event]:
+        events: list[Event] = []
+        for (sent, places, cands), sprobs in work:
+            seen: set[tuple] = set()
+            for cand in cands:
                 # "will host A on Monday and B on Tuesday": one event per coordinated target.
                 for targets in [cand.targets[:1]] + [[m] for m in self._coordinated(cand, parsed.doc)]:
-                    event = self._event(replace(cand, targets=targets), document, sent, places)
+                    event = self._event(replace(cand, targets=targets), parsed.document, sent, places, sprobs)
                     if event is None:
                         continue
                     key = (event.source.country, event.target.country if event.target else None, event.cameo)
@@ -71,6 +112,14 @@ class EventCoder:
                         seen.add(key)
                         events.append(event)
         return events
+
+    def _sentence_probs(self, texts: list[str]) -> list[np.ndarray | None]:
+        head = self.model.sentence
+        if not texts or head is None or not self.settings.sentence_encoder or self.model.sentence_weight == 0.0:
+            return [None] * len(texts)
+        from .encoder import encode
+
+        return [head.proba(v) for v in encode(texts)]
 
     @staticmethod
     def _coordinated(cand: Candidate, doc) -> list[Mention]:
@@ -90,27 +139,56 @@ class EventCoder:
         return out
 
     def _inherit_reported_source(self, cand: Candidate, mentions: list[Mention]) -> None:
-        """"X said it will retaliate": the speaker is the source of the reported act."""
+        """"X said it will retaliate", "X says it is willing to withdraw": the speaker is the source of
+        the reported act when the act's own subject is a pronoun or missing."""
         if cand.sources:
             return
         tok = cand.trigger
         subj, _ = subject_of(tok)
-        head = tok.head
-        if tok.dep_ == "ccomp" and head.lemma_.lower() in SPEECH_LEMMAS | {"warn", "vow", "pledge", "threaten", "promise"}:
-            if subj is None or subj.lower_ in _PRONOUN_SUBJECTS:
-                hsubj, passive = subject_of(head)
+        if subj is not None and subj.lower_ not in _PRONOUN_SUBJECTS:
+            return
+        # Climb from the act through complements ("willing to withdraw", "will try to …") to the clause
+        # that a reporting verb governs.
+        clause = subj.head if subj is not None else tok
+        for _ in range(4):
+            if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in REPORTING_HEADS:
+                hsubj, passive = subject_of(clause.head)
                 if hsubj is not None and not passive:
                     cand.sources = mentions_under(hsubj, mention_index(mentions))
                     cand.targets = [m for m in cand.targets if m not in cand.sources]
+                return
+            if clause.dep_ not in ("xcomp", "conj", "acomp", "advcl", "ccomp") or clause.head.i == clause.i:
+                return
+            clause = clause.head
 
-    def _event(self, cand: Candidate, document, sent, places: list[Place]) -> Event | None:
+    def _implicit_target(self, cand: Candidate, plover_type: str, source: ActorRef, place: Place | None) -> ActorRef | None:
+        """The target CAMEO coders assign when the sentence names none (``implicit_targets``).
+
+        A visit's destination ("arrived in Baku"), else the country where the act happened when it
+        is not the source's ("troops were put on alert in <foreign region>"); else, for acts that
+        by their nature have an addressee at home (protests, crackdowns, concessions, accusations…),
+        the source's own country: "students demonstrated in the capital" is a domestic event.
+        Implicit targets carry an empty ``text``: no words of the sentence name them."""
+        if cand.place_target is not None and cand.place_target.country != source.country:
+            p = cand.place_target
+            return ActorRef(text=p.text, name=self.kb.country_name(p.country), country=p.country)
+        if not self.settings.implicit_targets:
+            return None
+        if place is not None and place.country and place.country != source.country:
+            return ActorRef(text="", name=self.kb.country_name(place.country), country=place.country)
+        if plover_type in DOMESTIC_TARGET_TYPES and source.country in self.kb.countries:
+            return ActorRef(text="", name=self.kb.country_name(source.country), country=source.country)
+        return None
+
+    def _event(self, cand: Candidate, document, sent, places: list[Place], sentence_probs=None) -> Event | None:
         if not cand.sources and not (cand.targets and places):
             return None
-        probs = self.model.plover.proba(cand.features)
+        parse = cand.parse_probs if cand.parse_probs is not None else self.model.plover.proba(cand.features)
+        probs = self.model.combine(parse, sentence_probs)
         order = np.argsort(-probs)
         best = next(int(k) for k in order if int(k) != self.none_index)
         p_best = float(probs[best])
-        if p_best < self.settings.event_threshold:
+        if p_best < self.threshold:
             return None
         plover_type = self.model.plover.classes[best]
         lemma = cand.trigger.lemma_.lower()
@@ -118,6 +196,9 @@ class EventCoder:
         modality = modality_of(cand.trigger)
         if modality == "future" and plover_type in intent_codes():
             code = intent_codes()[plover_type]
+            # The record's type follows its code: an announced cooperative act is AGREE (CAMEO 03),
+            # an announced conflictual one THREATEN (CAMEO 13), as in PLOVER's crosswalk.
+            plover_type = self.ontology.describe(code).plover or plover_type
         entry = self.ontology.describe(code)
         when = resolve_event_date(sent.text, document.published, future=modality == "future")
         if when.background and not self.settings.keep_background:
@@ -130,17 +211,21 @@ class EventCoder:
             source = ActorRef(text="", name=None, country=places[0].country, sector="UAF")
         else:
             return None
+        if plover_type in JOINT_TYPES and cand.partners:
+            # "He and Erdoğan will discuss Israel's attacks": the partner is the target, the object a topic.
+            cand = replace(cand, sources=cand.sources[:1], targets=cand.partners[:1])
         target = cand.targets[0].as_actor() if cand.targets else None
         if target is not None and target.country == source.country and (
                 target.sector == source.sector or None in (target.sector, source.sector)):
             target = None  # "Erdogan highlighted Türkiye's role": no second party
-        if target is None and cand.place_target is not None and cand.place_target.country != source.country:
-            p = cand.place_target
-            target = ActorRef(text=p.text, name=self.kb.country_name(p.country), country=p.country)
-        confidence = p_best * (1.0 if target is not None else 0.85) * (0.5 if modality == "negated" else 1.0)
+        place = next((p for p in places if p.token_start > cand.trigger.i), places[0] if places else None)
+        explicit = target is not None
+        if target is None:
+            target = self._implicit_target(cand, plover_type, source, place)
+        # Negated and hypothetical acts did not happen: below any asserted act of the same sentence.
+        confidence = p_best * (1.0 if explicit else 0.85) * (0.5 if modality in ("negated", "hypothetical") else 1.0)
         if confidence < self.settings.min_confidence:
             return None
-        place = next((p for p in places if p.token_start > cand.trigger.i), places[0] if places else None)
         text = sent.text.rstrip()
         evidence = Evidence(text, sent.start_char, sent.start_char + len(text))
         event_id = content_hash(f"{document.id}|{evidence.start}|{cand.trigger.i}|{code}|{source.country}|"

@@ -11,6 +11,9 @@ _HYPOTHETICAL_AUX = {"could", "might", "may"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 #: Heads whose complement did not happen: "refused to sign" (the refusal itself is the event).
 _NEGATING_HEADS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "halt", "stop"}
+#: Heads whose complement is only threatened or demanded ("threatened to *impose* sanctions"): the
+#: threat or the demand is the event, the act is hypothetical.
+_CONDITIONAL_HEADS = {"threaten", "warn", "urge", "demand", "ask", "call", "press", "appeal"}
 
 
 def _chain(tok: Token, depth: int = 3):
@@ -34,6 +37,8 @@ def modality_of(tok: Token) -> str:
             return modality_of(verb)
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NEGATING_HEADS:
         return "negated"
+    if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in _CONDITIONAL_HEADS:
+        return "hypothetical"
     sent = tok.sent
     if sent.text.rstrip().endswith("?"):
         return "hypothetical"

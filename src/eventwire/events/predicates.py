@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -33,7 +34,11 @@ class Candidate:
     sources: list[Mention] = field(default_factory=list)
     targets: list[Mention] = field(default_factory=list)
     place_target: Place | None = None
+    #: Other parties of a joint subject ("A and B discussed …"), whatever the object holds.
+    partners: list[Mention] = field(default_factory=list)
     features: dict[str, float] = field(default_factory=dict)
+    #: The parse head's type probabilities, once the coder has computed them.
+    parse_probs: Any = None
 
 
 def is_verb_object(tok: Token) -> bool:
@@ -161,11 +166,14 @@ def candidates(sent: Span, mentions: list[Mention], places: list[Place], event_n
 
 def _split_joint(cand: Candidate) -> None:
     """"A and B agreed" / "the two presidents met": the second party becomes the target."""
-    if cand.targets or len(cand.sources) < 2:
+    if len(cand.sources) < 2:
         return
     first = cand.sources[0]
     other = next((m for m in cand.sources[1:] if m.country != first.country), None)
-    if other is not None:
+    if other is None:
+        return
+    cand.partners = [other]
+    if not cand.targets:
         cand.targets = [other]
         cand.sources = [first]
 
