@@ -1,6 +1,6 @@
 """Throughput: the whole eventwire pipeline vs bare spaCy parsing of the same texts, in one run.
 
-    python benchmarks/throughput.py [--copies 20] [--workers 1]
+    python benchmarks/throughput.py [--copies 20] [--workers 1] [--repeats 3] [--no-sentence-encoder]
 
 The corpus is the bundled sample articles (plus ../shared/seeds when present), copied ``--copies``
 times with a unique suffix per copy so no cache can help. Both sides use the same loaded model
@@ -11,6 +11,7 @@ report — absolute numbers depend on the machine, the ratio much less.
 from __future__ import annotations
 
 import argparse
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -41,8 +42,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=20)
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--repeats", type=int, default=3, help="Rounds of (bare, pipeline, pipeline + store); medians are reported.")
+    parser.add_argument("--no-sentence-encoder", action="store_true", help="Code with the parse head alone.")
     args = parser.parse_args()
-    settings = Settings(workers=args.workers)
+    settings = Settings(workers=args.workers, sentence_encoder=not args.no_sentence_encoder)
     nlp = load_pipeline(settings.spacy_models)
     nlp("Warm-up sentence for the model.")
     with tempfile.TemporaryDirectory() as tmp:
@@ -50,26 +53,30 @@ def main() -> None:
         corpus.mkdir()
         paths = build_corpus(corpus, args.copies)
         bodies = [clean_document(d).body for d in read_inputs(paths, settings) if isinstance(d, Document) and not d.skipped]
-
-        t0 = time.perf_counter()
-        n_bare = sum(1 for _ in nlp.pipe(bodies, batch_size=settings.batch_size, n_process=args.workers))
-        bare = time.perf_counter() - t0
-
-        # Warm-up of what both sides load once per process (knowledge base, event model, encoder),
+        # Warm-up of what the pipeline loads once per process (knowledge base, event model, encoder),
         # as the bare side's model was warmed above.
-        code_files(paths[:2], settings, events_out=Path(tmp) / "w.jsonl")
+        code_files(paths[: len(paths) // max(1, args.copies)], settings, events_out=Path(tmp) / "w.jsonl")
 
-        t0 = time.perf_counter()
-        summary = code_files(paths, settings, events_out=Path(tmp) / "e.jsonl", docs_out=Path(tmp) / "d.jsonl")
-        full = time.perf_counter() - t0
+        # Rounds alternate the three runs so that a slow spell of a shared machine hits all of them.
+        bare_times, full_times, store_times = [], [], []
+        for k in range(args.repeats):
+            t0 = time.perf_counter()
+            n_bare = sum(1 for _ in nlp.pipe(bodies, batch_size=settings.batch_size, n_process=args.workers))
+            bare_times.append(time.perf_counter() - t0)
 
-        t0 = time.perf_counter()
-        stored = code_files(paths, settings, db=Path(tmp) / "bench.duckdb")
-        with_store = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            summary = code_files(paths, settings, events_out=Path(tmp) / "e.jsonl", docs_out=Path(tmp) / "d.jsonl")
+            full_times.append(time.perf_counter() - t0)
 
+            t0 = time.perf_counter()
+            stored = code_files(paths, settings, db=Path(tmp) / f"bench{k}.duckdb")
+            store_times.append(time.perf_counter() - t0)
+
+    bare, full, with_store = (statistics.median(t) for t in (bare_times, full_times, store_times))
     # Rates over the documents both sides parse (skipped non-English samples excluded).
     bare_rate, full_rate = n_bare / bare, summary.processed / full
-    print(f"documents: {summary.documents_read} ({summary.processed} coded), workers: {args.workers}")
+    print(f"documents: {summary.documents_read} ({summary.processed} coded), workers: {args.workers}, "
+          f"sentence encoder: {settings.sentence_encoder}, medians of {args.repeats} rounds")
     print(f"bare spaCy nlp.pipe : {bare:7.2f} s  {bare_rate:8.1f} docs/s")
     print(f"eventwire pipeline  : {full:7.2f} s  {full_rate:8.1f} docs/s  ({summary.events} events)")
     store_rate = stored.processed / with_store

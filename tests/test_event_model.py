@@ -46,4 +46,4 @@ def test_packaged_model_has_both_heads_with_the_same_classes():
     assert model.sentence is not None and model.sentence.classes == model.plover.classes
     assert 0.0 <= model.sentence_weight <= 1.0
     assert model.sentence.coef.shape == (len(model.plover.classes), 384)
-    assert 0.0 < float(model.meta["event_threshold"]) < 1.0
+    assert 0.0 < model.sentence_skip_above <= 1.0

@@ -96,8 +96,11 @@ def test_store_visit_reported_twice_is_one_event_with_its_announcement_linked(tm
     code_files(discover([str(tmp_path / "in")]), Settings(), db=db)
     with Store(db) as s:
         visits = s.events(dyad=("KEN", "UGA"), plover="CONSULT")
+        # The announcement is CAMEO 036 (intent to meet), which PLOVER types AGREE; linked all the same.
+        announced = s.events(dyad=("KEN", "UGA"), plover="AGREE")
     occurrence = visits[~visits.is_intent]
-    intents = visits[visits.is_intent]
+    intents = announced[announced.is_intent]
+    assert set(intents.cameo) == {"036"}
     assert len(occurrence) == 1 and len(intents) == 1
     occ = occurrence.iloc[0]
     assert intents.iloc[0].related_event_id == occ.event_id

@@ -13,6 +13,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from eventwire.config import Settings
+
 pytestmark = pytest.mark.slow
 
 N_DOCS = 2000
@@ -23,10 +25,10 @@ VERBS = ["met {b} officials", "accused {b} officials of spying", "signed a trade
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
 
-def make_corpus(folder: Path, seed: int = 7) -> None:
+def make_corpus(folder: Path, seed: int = 7, n_docs: int = N_DOCS) -> None:
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
-    for i in range(N_DOCS):
+    for i in range(n_docs):
         a, b = rng.choice(PAIRS)
         verb = rng.choice(VERBS).format(b=b)
         day = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
@@ -61,10 +63,19 @@ def test_store_killed_run_resumes_to_the_same_database(tmp_path):
     assert proc.wait(timeout=900) == 0, proc.stderr.read()
     duration = time.perf_counter() - started
 
+    # Loading the models takes seconds before the first batch is stored: time a run over the first
+    # store batch's worth of documents, and kill the real run at a random point after that.
+    first = tmp_path / "first"
+    make_corpus(first, n_docs=Settings().store_batch_size)
+    started = time.perf_counter()
+    proc = run(first, tmp_path / "first.duckdb")
+    assert proc.wait(timeout=900) == 0, proc.stderr.read()
+    first_commit = time.perf_counter() - started
+
     seed = int(os.environ.get("EVENTWIRE_KILL_SEED", random.SystemRandom().randint(0, 10**6)))
     fraction = random.Random(seed).uniform(0.35, 0.8)
     proc = run(corpus, killed_db)
-    time.sleep(duration * fraction)
+    time.sleep(first_commit + (duration - first_commit) * fraction)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=60)
     partial = snapshot(killed_db)

@@ -43,10 +43,9 @@ class Settings(BaseModel):
     actors_file: str | None = Field(
         None, description="YAML file adding to or overriding the actor knowledge base (people, countries, organizations, titles)."
     )
-    event_threshold: float | None = Field(
-        None, ge=0.0, le=1.0,
-        description="A predicate is coded when the model gives its best event type at least this probability; "
-                    "unset: the threshold `eventwire train` chose by cross-validation (stored in the model).",
+    event_threshold: float = Field(
+        0.35, ge=0.0, le=1.0,
+        description="A predicate is coded when the model gives its best event type at least this probability.",
     )
     min_confidence: float = Field(
         0.0, ge=0.0, le=1.0, description="Events below this confidence are not written (--min-confidence)."

@@ -9,7 +9,6 @@ mode follow from the code (data/ontology). Dates, places and modality come from 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 import numpy as np
 
@@ -17,11 +16,11 @@ from ..actors.kb import KnowledgeBase
 from ..config import Settings
 from ..nlp import Parsed
 from ..records import ActorRef, Event, Evidence, Mention, Place, Plover, content_hash
-from ..resources import load_yaml
 from .model import EventModel
 from .modality import modality_of
-from .ontology import Ontology, quad_class
-from .predicates import SPEECH_LEMMAS, Candidate, candidates, subject_of, mention_index, mentions_under
+from .ontology import Ontology, intent_codes, quad_class
+from .predicates import (SPEECH_LEMMAS, Candidate, candidates, main_predicate, mention_index, mentions_under,
+                         subject_of, tree_depth)
 from .vocab import event_nouns
 from .when import resolve_event_date
 from .where import locate
@@ -41,11 +40,6 @@ DOMESTIC_TARGET_TYPES = {"PROTEST", "COERCE", "CONCEDE", "RETREAT", "MOBILIZE", 
                          "REQUEST", "REJECT", "ACCUSE", "THREATEN"}
 
 
-@lru_cache(maxsize=1)
-def intent_codes() -> dict[str, str]:
-    return dict(load_yaml("ontology/intent.yaml")["intent"])
-
-
 @dataclass
 class EventCoder:
     settings: Settings
@@ -59,8 +53,7 @@ class EventCoder:
         self.country_names = {c.name.lower() for c in self.kb.countries.values()} | {
             n.lower() for c in self.kb.countries.values() for n in c.names}
         self.none_index = self.model.plover.classes.index("NONE")
-        self.threshold = self.settings.event_threshold if self.settings.event_threshold is not None \
-            else float(self.model.meta.get("event_threshold", 0.35))
+        self.threshold = self.settings.event_threshold
 
     def code(self, parsed: Parsed) -> list[Event]:
         return self.code_batch([parsed])[0]
@@ -74,7 +67,15 @@ class EventCoder:
             for cands in (c for _, _, c in items):
                 for cand in cands:
                     cand.parse_probs = self.model.plover.proba(cand.features)
-        needs = [sent.text if min(float(c.parse_probs.max()) for c in cands) < skip else None
+        # The sentence head speaks for each sentence's main predicate (see main_predicate), attribution
+        # verbs ("…, the ministry said") aside. Other predicates keep the parse head alone.
+        for items in work:
+            for _, _, cands in items:
+                own = [c for c in cands if c.trigger.lemma_.lower() not in SPEECH_LEMMAS]
+                if own:
+                    main_predicate(own, [float(c.parse_probs[self.none_index]) for c in own],
+                                   [tree_depth(c.trigger) for c in own]).main = True
+        needs = [sent.text if any(c.main and float(c.parse_probs.max()) < skip for c in cands) else None
                  for items in work for sent, _, cands in items]
         encoded = iter(self._sentence_probs([t for t in needs if t is not None]))
         probs = iter([next(encoded) if t is not None else None for t in needs])
@@ -184,7 +185,7 @@ class EventCoder:
         if not cand.sources and not (cand.targets and places):
             return None
         parse = cand.parse_probs if cand.parse_probs is not None else self.model.plover.proba(cand.features)
-        probs = self.model.combine(parse, sentence_probs)
+        probs = self.model.combine(parse, sentence_probs) if cand.main else parse
         order = np.argsort(-probs)
         best = next(int(k) for k in order if int(k) != self.none_index)
         p_best = float(probs[best])
@@ -220,6 +221,8 @@ class EventCoder:
             target = None  # "Erdogan highlighted Türkiye's role": no second party
         place = next((p for p in places if p.token_start > cand.trigger.i), places[0] if places else None)
         explicit = target is not None
+        if target is None and code[:2] == "13" and modality == "future":
+            return None  # an announced conflictual act with nobody named is no threat ("intends to reinforce …")
         if target is None:
             target = self._implicit_target(cand, plover_type, source, place)
         # Negated and hypothetical acts did not happen: below any asserted act of the same sentence.

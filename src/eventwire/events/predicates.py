@@ -39,6 +39,8 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict)
     #: The parse head's type probabilities, once the coder has computed them.
     parse_probs: Any = None
+    #: The sentence's main predicate, the one the sentence-embedding head is combined with.
+    main: bool = False
 
 
 def is_verb_object(tok: Token) -> bool:
@@ -230,3 +232,19 @@ def features(tok: Token, cand: Candidate, index: dict[int, list[Mention]]) -> di
         f[f"w={word}"] = f.get(f"w={word}", 0.0) + 1.0
         bag += 1
     return f
+
+
+def tree_depth(tok: Token) -> int:
+    return sum(1 for _ in tok.ancestors)
+
+
+def main_predicate(items: list, none_probs: list[float], depths: list[int]):
+    """The sentence's main predicate among ``items`` (attribution verbs already left out): the
+    highest in the parse among those the parse head finds event-like (P(NONE) < 0.5), else the most
+    event-like one. Shared by the coder and by training, which must choose alike."""
+    eventlike = [k for k, p in enumerate(none_probs) if p < 0.5]
+    if eventlike:
+        k = min(eventlike, key=lambda k: (depths[k], none_probs[k]))
+    else:
+        k = min(range(len(items)), key=lambda k: none_probs[k])
+    return items[k]
