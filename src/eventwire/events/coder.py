@@ -53,7 +53,6 @@ class EventCoder:
         self.country_names = {c.name.lower() for c in self.kb.countries.values()} | {
             n.lower() for c in self.kb.countries.values() for n in c.names}
         self.none_index = self.model.plover.classes.index("NONE")
-        self.threshold = self.settings.event_threshold
 
     def code(self, parsed: Parsed) -> list[Event]:
         return self.code_batch([parsed])[0]
@@ -61,22 +60,21 @@ class EventCoder:
     def code_batch(self, batch: list[Parsed]) -> list[list[Event]]:
         """Events per document; the sentence encoder runs once over the whole batch's sentences."""
         work = [self._candidates(parsed) for parsed in batch]
-        # The encoder is the costly part: sentences the parse head is sure about go without it.
-        skip = self.model.sentence_skip_above
+        # The sentence head speaks for each sentence's main predicate (see main_predicate), attribution
+        # verbs ("…, the ministry said") aside; other predicates keep the parse head alone. The encoder
+        # is the costly part: a sentence whose main predicate the parse head is sure about goes without.
+        needs = []
         for items in work:
-            for cands in (c for _, _, c in items):
+            for sent, _, cands in items:
                 for cand in cands:
                     cand.parse_probs = self.model.plover.proba(cand.features)
-        # The sentence head speaks for each sentence's main predicate (see main_predicate), attribution
-        # verbs ("…, the ministry said") aside. Other predicates keep the parse head alone.
-        for items in work:
-            for _, _, cands in items:
                 own = [c for c in cands if c.trigger.lemma_.lower() not in SPEECH_LEMMAS]
-                if own:
-                    main_predicate(own, [float(c.parse_probs[self.none_index]) for c in own],
-                                   [tree_depth(c.trigger) for c in own]).main = True
-        needs = [sent.text if any(c.main and float(c.parse_probs.max()) < skip for c in cands) else None
-                 for items in work for sent, _, cands in items]
+                main = main_predicate(own, [float(c.parse_probs[self.none_index]) for c in own],
+                                      [tree_depth(c.trigger) for c in own]) if own else None
+                if main is not None:
+                    main.main = True
+                unsure = main is not None and float(main.parse_probs.max()) < self.model.sentence_skip_above
+                needs.append(sent.text if unsure else None)
         encoded = iter(self._sentence_probs([t for t in needs if t is not None]))
         probs = iter([next(encoded) if t is not None else None for t in needs])
         return [self._code_sentences(parsed, [(item, next(probs)) for item in items])
@@ -189,7 +187,7 @@ class EventCoder:
         order = np.argsort(-probs)
         best = next(int(k) for k in order if int(k) != self.none_index)
         p_best = float(probs[best])
-        if p_best < self.threshold:
+        if p_best < self.settings.event_threshold:
             return None
         plover_type = self.model.plover.classes[best]
         lemma = cand.trigger.lemma_.lower()
@@ -220,11 +218,11 @@ class EventCoder:
                 target.sector == source.sector or None in (target.sector, source.sector)):
             target = None  # "Erdogan highlighted Türkiye's role": no second party
         place = next((p for p in places if p.token_start > cand.trigger.i), places[0] if places else None)
-        explicit = target is not None
         if target is None and code[:2] == "13" and modality == "future":
             return None  # an announced conflictual act with nobody named is no threat ("intends to reinforce …")
         if target is None:
             target = self._implicit_target(cand, plover_type, source, place)
+        explicit = target is not None and target.text != ""  # named in the sentence (a visit's destination too)
         # Negated and hypothetical acts did not happen: below any asserted act of the same sentence.
         confidence = p_best * (1.0 if explicit else 0.85) * (0.5 if modality in ("negated", "hypothetical") else 1.0)
         if confidence < self.settings.min_confidence:
