@@ -135,9 +135,9 @@ def train_model(corpus: Path, spacy_models: tuple[str, ...], *, c: float = 4.0, 
             head = _fit(embeddings[row_fold != k], row_labels[row_fold != k], sentence_c, seed)
             rows_k = row_fold == k
             sentence_oof[np.ix_(rows_k, [classes.index(x) for x in head.classes_])] = head.predict_proba(embeddings[rows_k])
-    # The sentence head's weight is the one that codes our own held-out folds best.
-    # The sentence head speaks for the sentence's main predicate only — the one the parse head finds most
-    # event-like (attribution verbs excluded) — exactly as the coder applies it.
+    # The sentence head speaks for the sentence's main predicate only (predicates.main_predicate,
+    # attribution verbs excluded), exactly as the coder applies it; its weight is the one that codes our
+    # own held-out folds best.
     none = classes.index("NONE")
     by_sentence: dict[int, list[int]] = {}
     for i, e in enumerate(examples):
@@ -157,11 +157,10 @@ def train_model(corpus: Path, spacy_models: tuple[str, ...], *, c: float = 4.0, 
         combined = with_sentence(w)
         cv_by_weight[w] = float(np.mean(np.array(classes)[combined.argmax(1)] == y))
     weight = max(cv_by_weight, key=lambda w: (round(cv_by_weight[w], 4), -w))
-    # Speed: a sentence whose every predicate the parse head codes with high probability can skip the
+    # Speed: a sentence whose main predicate the parse head codes with high probability can skip the
     # encoder. The threshold is the lowest one that costs at most SKIP_TOLERANCE of held-out accuracy.
     cv_by_skip = {}
     if embeddings is not None and weight > 0:
-        # Only the main predicate uses the sentence head, so its certainty alone decides the skip.
         sure = {n: float(parse_oof[i].max()) for n, i in main_of.items()}
         for t in SKIP_THRESHOLDS:
             skip = np.array([sure.get(e.sentence, 1.0) >= t for e in examples])
