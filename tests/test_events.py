@@ -188,3 +188,9 @@ def test_events_same_result_with_and_without_the_batch(nlp, coder):
         mentions, places = Resolver(load_kb(), nlp)(doc, "t", day)
         batch.append(Parsed(Document(id="t", text=t, body=t, published=day), doc, tuple(mentions), tuple(places)))
     assert coder.code_batch(batch) == one_by_one
+
+
+def test_events_reaction_without_named_target_answers_the_earlier_act(nlp, coder):
+    events = code(nlp, coder, "Kenya imposed sanctions on Uganda on Monday. Uganda rejected the decision on Tuesday.")
+    reaction = [e for e in events if e.source.country == "UGA"]
+    assert reaction and reaction[0].target is not None and reaction[0].target.country == "KEN"

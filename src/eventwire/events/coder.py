@@ -100,10 +100,12 @@ class EventCoder:
         events: list[Event] = []
         for (sent, places, cands), sprobs in work:
             seen: set[tuple] = set()
+            earlier = list(events)  # events of the preceding sentences: what a reaction answers
             for cand in cands:
                 # "will host A on Monday and B on Tuesday": one event per coordinated target.
                 for targets in [cand.targets[:1]] + [[m] for m in self._coordinated(cand, parsed.doc)]:
-                    event = self._event(replace(cand, targets=targets), parsed.document, sent, places, sprobs)
+                    event = self._event(replace(cand, targets=targets), parsed.document, sent, places, sprobs,
+                                        earlier)
                     if event is None:
                         continue
                     key = (event.source.country, event.target.country if event.target else None, event.cameo)
@@ -160,26 +162,35 @@ class EventCoder:
                 return
             clause = clause.head
 
-    def _implicit_target(self, cand: Candidate, plover_type: str, source: ActorRef, place: Place | None) -> ActorRef | None:
+    def _implicit_target(self, cand: Candidate, plover_type: str, source: ActorRef, place: Place | None,
+                         earlier: list[Event]) -> ActorRef | None:
         """The target CAMEO coders assign when the sentence names none (``implicit_targets``).
 
-        A visit's destination ("arrived in Baku"), else the country where the act happened when it
-        is not the source's ("troops were put on alert in <foreign region>"); else, for acts that
-        by their nature have an addressee at home (protests, crackdowns, concessions, accusations…),
-        the source's own country: "students demonstrated in the capital" is a domestic event.
-        Implicit targets carry an empty ``text``: no words of the sentence name them."""
+        A visit's destination ("arrived in Baku"); else the author of the latest earlier act of the
+        article aimed at the source — a reaction answers it ("The EU imposed sanctions on Belarus.
+        Belarus rejected the decision."); else the country where the act happened when it is not the
+        source's ("troops were put on alert in <foreign region>"); else, for acts that by their nature
+        have an addressee at home (protests, crackdowns, concessions, accusations…), the source's own
+        country: "students demonstrated in the capital" is a domestic event. Implicit targets carry
+        an empty ``text``: no words of the sentence name them."""
         if cand.place_target is not None and cand.place_target.country != source.country:
             p = cand.place_target
             return ActorRef(text=p.text, name=self.kb.country_name(p.country), country=p.country)
         if not self.settings.implicit_targets:
             return None
+        answered = next((e for e in reversed(earlier) if e.target is not None and e.target.country == source.country
+                         and e.source.country != source.country), None)
+        if answered is not None:
+            s = answered.source
+            return ActorRef(text="", name=s.name, country=s.country, sector=s.sector)
         if place is not None and place.country and place.country != source.country:
             return ActorRef(text="", name=self.kb.country_name(place.country), country=place.country)
         if plover_type in DOMESTIC_TARGET_TYPES and source.country in self.kb.countries:
             return ActorRef(text="", name=self.kb.country_name(source.country), country=source.country)
         return None
 
-    def _event(self, cand: Candidate, document, sent, places: list[Place], sentence_probs=None) -> Event | None:
+    def _event(self, cand: Candidate, document, sent, places: list[Place], sentence_probs=None,
+               earlier: list[Event] = ()) -> Event | None:
         if not cand.sources and not (cand.targets and places):
             return None
         parse = cand.parse_probs if cand.parse_probs is not None else self.model.plover.proba(cand.features)
@@ -221,7 +232,7 @@ class EventCoder:
         if target is None and code[:2] == "13" and modality == "future":
             return None  # an announced conflictual act with nobody named is no threat ("intends to reinforce …")
         if target is None:
-            target = self._implicit_target(cand, plover_type, source, place)
+            target = self._implicit_target(cand, plover_type, source, place, list(earlier))
         explicit = target is not None and target.text != ""  # named in the sentence (a visit's destination too)
         # Negated and hypothetical acts did not happen: below any asserted act of the same sentence.
         confidence = p_best * (1.0 if explicit else 0.85) * (0.5 if modality in ("negated", "hypothetical") else 1.0)
