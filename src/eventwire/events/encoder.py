@@ -9,6 +9,7 @@ The encoder is loaded once per process and only when a sentence needs it.
 
 from __future__ import annotations
 
+import importlib
 import os
 from functools import lru_cache
 from importlib import metadata
@@ -30,8 +31,6 @@ def load_encoder():
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     try:
-        import importlib
-
         package = importlib.import_module(ENCODER_PACKAGE)
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as hf_logging

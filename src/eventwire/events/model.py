@@ -107,7 +107,7 @@ class EventModel:
 
     @property
     def sentence_skip_above(self) -> float:
-        """Parse-head probability above which a sentence's predicates need no sentence head."""
+        """Parse-head probability of a sentence's main predicate above which the encoder is skipped."""
         return float(self.meta.get("sentence_skip_above", 1.0))
 
     def combine(self, parse_probs: np.ndarray, sentence_probs: np.ndarray | None) -> np.ndarray:
